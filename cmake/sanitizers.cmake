@@ -1,0 +1,11 @@
+# PARAEVM_SANITIZE=address  -> AddressSanitizer + UndefinedBehaviorSanitizer
+# PARAEVM_SANITIZE=thread   -> ThreadSanitizer (for the parallel engine's tests)
+if(PARAEVM_SANITIZE STREQUAL "address")
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=address,undefined)
+elseif(PARAEVM_SANITIZE STREQUAL "thread")
+  add_compile_options(-fsanitize=thread -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=thread)
+elseif(PARAEVM_SANITIZE)
+  message(FATAL_ERROR "PARAEVM_SANITIZE must be address, thread or empty")
+endif()
