@@ -1,6 +1,7 @@
 // 256-bit unsigned integer: four 64-bit limbs, little-endian limb order (limb[0] least significant).
 // Arithmetic wraps modulo 2^256 as the EVM requires. Signed EVM operations interpret the value as
-// two's complement. Hot paths are inline; division lives in uint256.cpp.
+// two's complement. Hot paths (add, sub, compare, bitwise, shifts, mul) are inline so that the
+// interpreter inlines them; division and the modular operations live in uint256.cpp.
 #pragma once
 
 #include <compare>
@@ -22,7 +23,8 @@ struct U256 {
 
   static constexpr U256 max() { return {~0ULL, ~0ULL, ~0ULL, ~0ULL}; }
 
-  /// Big-endian bytes, at most 32 (shorter input is left-padded with zeros).
+  /// Big-endian bytes, at most 32 (shorter input is left-padded with zeros; longer input keeps its
+  /// last 32 bytes, like the EVM's truncation to a word).
   static U256 from_be(BytesView in);
   static U256 from_be(const Bytes32& in) { return from_be(in.view()); }
   /// Writes 32 big-endian bytes.
@@ -59,22 +61,128 @@ struct U256 {
   }
 };
 
+namespace u256_detail {
+
+using uint128 = unsigned __int128;
+
+/// a + b + carry_in; carry_out in `carry` (0 or 1).
+inline uint64_t addc(uint64_t a, uint64_t b, uint64_t& carry) {
+  uint64_t s;
+  uint64_t c1 = __builtin_add_overflow(a, b, &s);
+  uint64_t c2 = __builtin_add_overflow(s, carry, &s);
+  carry = c1 | c2;
+  return s;
+}
+
+/// a - b - borrow_in; borrow_out in `borrow` (0 or 1).
+inline uint64_t subb(uint64_t a, uint64_t b, uint64_t& borrow) {
+  uint64_t d;
+  uint64_t b1 = __builtin_sub_overflow(a, b, &d);
+  uint64_t b2 = __builtin_sub_overflow(d, borrow, &d);
+  borrow = b1 | b2;
+  return d;
+}
+
+/// Full 64x64 -> 128 product.
+inline uint128 mul_wide(uint64_t a, uint64_t b) { return uint128{a} * b; }
+
+}  // namespace u256_detail
+
 // ---- wrapping arithmetic ----
-U256 operator+(const U256& a, const U256& b);
-U256 operator-(const U256& a, const U256& b);
-U256 operator*(const U256& a, const U256& b);
+
+/// Addition reporting the carry out (for balance overflow checks).
+inline U256 add_with_carry(const U256& a, const U256& b, bool& carry) {
+  uint64_t c = 0;
+  U256 r;
+  for (int i = 0; i < 4; ++i) r.limb[i] = u256_detail::addc(a.limb[i], b.limb[i], c);
+  carry = c != 0;
+  return r;
+}
+
+/// Subtraction reporting the borrow out (for balance underflow checks).
+inline U256 sub_with_borrow(const U256& a, const U256& b, bool& borrow) {
+  uint64_t c = 0;
+  U256 r;
+  for (int i = 0; i < 4; ++i) r.limb[i] = u256_detail::subb(a.limb[i], b.limb[i], c);
+  borrow = c != 0;
+  return r;
+}
+
+inline U256 operator+(const U256& a, const U256& b) {
+  bool carry;
+  return add_with_carry(a, b, carry);
+}
+
+inline U256 operator-(const U256& a, const U256& b) {
+  bool borrow;
+  return sub_with_borrow(a, b, borrow);
+}
+
+/// Truncated schoolbook product: only the 10 partial products below 2^256 are formed.
+inline U256 operator*(const U256& a, const U256& b) {
+  using u256_detail::uint128;
+  U256 r;
+  for (int i = 0; i < 4; ++i) {
+    uint64_t carry = 0;
+    for (int j = 0; j < 3 - i; ++j) {
+      uint128 t = u256_detail::mul_wide(a.limb[i], b.limb[j]) + r.limb[i + j] + carry;
+      r.limb[i + j] = static_cast<uint64_t>(t);
+      carry = static_cast<uint64_t>(t >> 64);
+    }
+    r.limb[3] += a.limb[i] * b.limb[3 - i] + carry;
+  }
+  return r;
+}
+
 /// Unsigned division; division by zero yields zero (EVM semantics).
 U256 operator/(const U256& a, const U256& b);
 /// Unsigned remainder; modulo zero yields zero (EVM semantics).
 U256 operator%(const U256& a, const U256& b);
-U256 operator-(const U256& a);  // two's complement negation
-U256 operator~(const U256& a);
-U256 operator&(const U256& a, const U256& b);
-U256 operator|(const U256& a, const U256& b);
-U256 operator^(const U256& a, const U256& b);
+
+/// Two's complement negation.
+inline U256 operator-(const U256& a) { return U256{} - a; }
+inline U256 operator~(const U256& a) { return {~a.limb[0], ~a.limb[1], ~a.limb[2], ~a.limb[3]}; }
+inline U256 operator&(const U256& a, const U256& b) {
+  return {a.limb[0] & b.limb[0], a.limb[1] & b.limb[1], a.limb[2] & b.limb[2],
+          a.limb[3] & b.limb[3]};
+}
+inline U256 operator|(const U256& a, const U256& b) {
+  return {a.limb[0] | b.limb[0], a.limb[1] | b.limb[1], a.limb[2] | b.limb[2],
+          a.limb[3] | b.limb[3]};
+}
+inline U256 operator^(const U256& a, const U256& b) {
+  return {a.limb[0] ^ b.limb[0], a.limb[1] ^ b.limb[1], a.limb[2] ^ b.limb[2],
+          a.limb[3] ^ b.limb[3]};
+}
+
 /// Shifts by any amount; >= 256 gives zero.
-U256 operator<<(const U256& a, uint64_t shift);
-U256 operator>>(const U256& a, uint64_t shift);
+inline U256 operator<<(const U256& a, uint64_t shift) {
+  if (shift >= 256) return {};
+  const unsigned words = static_cast<unsigned>(shift / 64);
+  const unsigned bits = static_cast<unsigned>(shift % 64);
+  U256 r;
+  for (unsigned i = words; i < 4; ++i) {
+    uint64_t v = a.limb[i - words] << bits;
+    // A shift by 64 is undefined in C++, hence the guard for bits == 0.
+    if (bits != 0 && i > words) v |= a.limb[i - words - 1] >> (64 - bits);
+    r.limb[i] = v;
+  }
+  return r;
+}
+
+inline U256 operator>>(const U256& a, uint64_t shift) {
+  if (shift >= 256) return {};
+  const unsigned words = static_cast<unsigned>(shift / 64);
+  const unsigned bits = static_cast<unsigned>(shift % 64);
+  U256 r;
+  for (unsigned i = 0; i + words < 4; ++i) {
+    uint64_t v = a.limb[i + words] >> bits;
+    if (bits != 0 && i + words + 1 < 4) v |= a.limb[i + words + 1] << (64 - bits);
+    r.limb[i] = v;
+  }
+  return r;
+}
+
 inline U256& operator+=(U256& a, const U256& b) { return a = a + b; }
 inline U256& operator-=(U256& a, const U256& b) { return a = a - b; }
 inline U256& operator*=(U256& a, const U256& b) { return a = a * b; }
@@ -91,16 +199,32 @@ U256 mulmod(const U256& a, const U256& b, const U256& m);  // exact (a*b) mod m,
 U256 exp(U256 base, const U256& exponent);                  // base^exponent mod 2^256
 U256 signextend(const U256& byte_index, const U256& x);
 U256 byte_at(const U256& index, const U256& x);              // EVM BYTE: index 0 = most significant
-U256 shl(const U256& shift, const U256& x);                 // EVM SHL (shift amount first)
-U256 shr(const U256& shift, const U256& x);                 // EVM SHR
-U256 sar(const U256& shift, const U256& x);                 // EVM SAR
-bool slt(const U256& a, const U256& b);
-bool sgt(const U256& a, const U256& b);
+
 inline bool is_negative(const U256& a) { return (a.limb[3] >> 63) != 0; }
 
-/// Addition reporting the carry out (for balance overflow checks).
-U256 add_with_carry(const U256& a, const U256& b, bool& carry);
-/// Subtraction reporting the borrow out (for balance underflow checks).
-U256 sub_with_borrow(const U256& a, const U256& b, bool& borrow);
+/// EVM SHL (shift amount first).
+inline U256 shl(const U256& shift, const U256& x) {
+  return shift.fits_u64() ? x << shift.limb[0] : U256{};
+}
+/// EVM SHR.
+inline U256 shr(const U256& shift, const U256& x) {
+  return shift.fits_u64() ? x >> shift.limb[0] : U256{};
+}
+/// EVM SAR: an arithmetic shift of a negative x is the complement of the logical shift of ~x.
+inline U256 sar(const U256& shift, const U256& x) {
+  const uint64_t s = shift.fits_u64() ? shift.limb[0] : 256;
+  return is_negative(x) ? ~(~x >> s) : x >> s;
+}
+inline bool slt(const U256& a, const U256& b) {
+  const bool na = is_negative(a);
+  return na != is_negative(b) ? na : a < b;
+}
+inline bool sgt(const U256& a, const U256& b) { return slt(b, a); }
+
+inline unsigned U256::bit_width() const {
+  for (int i = 3; i >= 0; --i)
+    if (limb[i] != 0) return static_cast<unsigned>(64 * i + 64 - __builtin_clzll(limb[i]));
+  return 0;
+}
 
 }  // namespace paraevm
