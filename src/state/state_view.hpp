@@ -42,6 +42,10 @@ class StateView {
   virtual SharedCode read_code(const Hash& code_hash) = 0;
   /// Hash of block `number`, zero when unknown.
   virtual Hash read_block_hash(uint64_t number) = 0;
+  /// Whether the account has any non-zero storage slot (EIP-7610: creating a contract where
+  /// storage exists is a collision). Backends that can hold storage for code-less accounts
+  /// must override it; the default (false) is right only for backends that cannot.
+  virtual bool has_storage(const Address& /*addr*/) { return false; }
 };
 
 }  // namespace paraevm
