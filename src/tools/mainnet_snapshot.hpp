@@ -1,0 +1,27 @@
+// Loads a mainnet block snapshot folder (block.json, pre_state.json, bytecodes.json and the
+// optional block_hashes.json; formats in ../shared/data/README.md) into a Block, the senders and
+// hashes the RPC reported, and the pre-state.
+#pragma once
+
+#include <filesystem>
+#include <vector>
+
+#include "chain/block.hpp"
+#include "state/in_memory_state.hpp"
+
+namespace paraevm::tools {
+
+struct MainnetSnapshot {
+  std::filesystem::path dir;
+  Block block;
+  Hash block_hash;
+  /// Per transaction: the `from` and `hash` the RPC reported, to check recovery and encoding.
+  std::vector<Address> senders;
+  std::vector<Hash> tx_hashes;
+  InMemoryState pre_state;
+};
+
+/// Throws InputError naming the file and field at fault.
+MainnetSnapshot load_mainnet_snapshot(const std::filesystem::path& dir);
+
+}  // namespace paraevm::tools
