@@ -75,7 +75,7 @@ __attribute__((always_inline)) inline void round(const uint64_t* a, uint64_t* e,
 }
 
 /// Keccak-f[1600] on `state` in place.
-inline void keccak_f1600(uint64_t* state) {
+__attribute__((always_inline)) inline void keccak_f1600(uint64_t* state) {
   uint64_t a[25];
   uint64_t e[25];
   std::memcpy(a, state, sizeof(a));
@@ -86,26 +86,39 @@ inline void keccak_f1600(uint64_t* state) {
   std::memcpy(state, a, sizeof(a));
 }
 
-inline void absorb_block(uint64_t* state, const uint8_t* block) {
-  for (size_t i = 0; i < kRateLanes; ++i) state[i] ^= load_le64(block + 8 * i);
-  keccak_f1600(state);
+// Where the compiler supports function multi-versioning, a second copy is built for x86-64-v3
+// (chosen once at load time): with BMI1's ANDN, chi's `~b1 & b2` is one instruction, which
+// measured 5-10% faster than the baseline x86-64 code (see bench/keccak_bench.cpp).
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && !defined(__APPLE__)
+#define PARAEVM_KECCAK_CLONES __attribute__((target_clones("arch=x86-64-v3", "default")))
+#else
+#define PARAEVM_KECCAK_CLONES
+#endif
+
+/// Absorbs `blocks` consecutive rate-sized blocks from `in`.
+PARAEVM_KECCAK_CLONES void absorb_blocks(uint64_t* state, const uint8_t* in, size_t blocks) {
+  for (; blocks != 0; --blocks, in += kRate) {
+    for (size_t i = 0; i < kRateLanes; ++i) state[i] ^= load_le64(in + 8 * i);
+    keccak_f1600(state);
+  }
 }
 
 }  // namespace
 
 Hash keccak256(BytesView data) {
   uint64_t state[25] = {};
-  const uint8_t* p = data.data();
-  size_t n = data.size();
   // Full blocks are absorbed straight from the input, without copying.
-  for (; n >= kRate; n -= kRate, p += kRate) absorb_block(state, p);
+  const size_t full = data.size() / kRate;
+  absorb_blocks(state, data.data(), full);
+  const uint8_t* p = data.data() + full * kRate;
+  const size_t n = data.size() - full * kRate;
 
   // Last partial block (possibly empty) with Keccak pad10*1 and domain byte 0x01.
   uint8_t last[kRate] = {};
   if (n != 0) std::memcpy(last, p, n);
   last[n] ^= 0x01;
   last[kRate - 1] ^= 0x80;
-  absorb_block(state, last);
+  absorb_blocks(state, last, 1);
 
   Hash out;
   for (size_t i = 0; i < 4; ++i) store_le64(out.data() + 8 * i, state[i]);
