@@ -2,97 +2,105 @@
 
 #include <unordered_map>
 
-#include "base/hex.hpp"
 #include "base/keccak.hpp"
-#include "tools/json_fields.hpp"
+#include "tools/fixture_json.hpp"
 
 namespace paraevm::tools {
 namespace {
 
-using simdjson::dom::element;
-using simdjson::dom::object;
-
-AccessList parse_access_list(const element& e) {
+AccessList parse_access_list(JsonElement e, const JsonPath& path) {
   AccessList list;
-  for (element item : as_array(e, "accessList")) {
-    const object entry = as_object(item, "accessList[]");
+  size_t i = 0;
+  for (JsonElement item : as_array(e, path)) {
+    const JsonPath at = path.at(i++);
+    const JsonObject entry = as_object(item, at);
     AccessListEntry out;
-    out.address = as_address(require(entry, "address"), "accessList[].address");
-    for (element key : as_array(require(entry, "storageKeys"), "storageKeys"))
-      out.storage_keys.push_back(U256::from_be(as_hash(key, "storageKeys[]")));
+    out.address = parse_address(get_field(entry, "address", at), at.child("address"));
+    const JsonPath keys_path = at.child("storageKeys");
+    size_t k = 0;
+    for (JsonElement key : as_array(get_field(entry, "storageKeys", at), keys_path))
+      out.storage_keys.push_back(U256::from_be(parse_hash(key, keys_path.at(k++))));
     list.push_back(std::move(out));
   }
   return list;
 }
 
-Transaction parse_transaction(const object& t) {
+Transaction parse_transaction(JsonObject t, const JsonPath& path) {
+  auto field = [&](std::string_view key) { return get_field(t, key, path); };
   Transaction tx;
-  tx.type = static_cast<TxType>(as_u64(require(t, "type"), "type"));
-  if (static_cast<uint8_t>(tx.type) > 4) throw InputError("type: unknown transaction type");
-  if (auto id = optional_field(t, "chainId")) tx.chain_id = as_u256(*id, "chainId");
-  tx.nonce = as_u64(require(t, "nonce"), "nonce");
-  tx.gas_price = as_u256(require(t, "gasPrice"), "gasPrice");
-  if (auto fee = optional_field(t, "maxFeePerGas")) {
-    tx.max_fee_per_gas = as_u256(*fee, "maxFeePerGas");
-    tx.max_priority_fee_per_gas = as_u256(require(t, "maxPriorityFeePerGas"), "maxPriorityFeePerGas");
+  const uint64_t type = parse_u64(field("type"), path.child("type"));
+  if (type > 4) fixture_error(path.child("type"), "unknown transaction type");
+  tx.type = static_cast<TxType>(type);
+  if (auto id = find_field(t, "chainId")) tx.chain_id = parse_u256(*id, path.child("chainId"));
+  tx.nonce = parse_u64(field("nonce"), path.child("nonce"));
+  tx.gas_price = parse_u256(field("gasPrice"), path.child("gasPrice"));
+  if (auto fee = find_field(t, "maxFeePerGas")) {
+    tx.max_fee_per_gas = parse_u256(*fee, path.child("maxFeePerGas"));
+    tx.max_priority_fee_per_gas = parse_u256(field("maxPriorityFeePerGas"), path.child("maxPriorityFeePerGas"));
     tx.gas_price = tx.max_fee_per_gas;  // the RPC's gasPrice is the effective price
   } else {
     tx.max_fee_per_gas = tx.max_priority_fee_per_gas = tx.gas_price;
   }
-  tx.gas_limit = as_u64(require(t, "gas"), "gas");
-  if (auto to = optional_field(t, "to")) tx.to = as_address(*to, "to");
-  tx.value = as_u256(require(t, "value"), "value");
-  tx.data = as_bytes(require(t, "input"), "input");
-  if (auto list = optional_field(t, "accessList")) tx.access_list = parse_access_list(*list);
-  if (auto fee = optional_field(t, "maxFeePerBlobGas")) tx.max_fee_per_blob_gas = as_u256(*fee, "maxFeePerBlobGas");
-  if (auto hashes = optional_field(t, "blobVersionedHashes"))
-    for (element h : as_array(*hashes, "blobVersionedHashes"))
-      tx.blob_versioned_hashes.push_back(as_hash(h, "blobVersionedHashes[]"));
-  tx.v = as_u256(require(t, "v"), "v");
-  tx.r = as_u256(require(t, "r"), "r");
-  tx.s = as_u256(require(t, "s"), "s");
+  tx.gas_limit = parse_u64(field("gas"), path.child("gas"));
+  if (auto to = find_field(t, "to")) tx.to = parse_address(*to, path.child("to"));
+  tx.value = parse_u256(field("value"), path.child("value"));
+  tx.data = parse_bytes(field("input"), path.child("input"));
+  if (auto list = find_field(t, "accessList")) tx.access_list = parse_access_list(*list, path.child("accessList"));
+  if (auto fee = find_field(t, "maxFeePerBlobGas"))
+    tx.max_fee_per_blob_gas = parse_u256(*fee, path.child("maxFeePerBlobGas"));
+  if (auto hashes = find_field(t, "blobVersionedHashes")) {
+    const JsonPath hp = path.child("blobVersionedHashes");
+    size_t i = 0;
+    for (JsonElement h : as_array(*hashes, hp)) tx.blob_versioned_hashes.push_back(parse_hash(h, hp.at(i++)));
+  }
+  tx.v = parse_u256(field("v"), path.child("v"));
+  tx.r = parse_u256(field("r"), path.child("r"));
+  tx.s = parse_u256(field("s"), path.child("s"));
   return tx;
 }
 
-BlockHeader parse_header(const object& b) {
+BlockHeader parse_header(JsonObject b, const JsonPath& path) {
+  auto field = [&](std::string_view key) { return get_field(b, key, path); };
+  auto hash = [&](std::string_view key) { return parse_hash(field(key), path.child(key)); };
+  auto u64 = [&](std::string_view key) { return parse_u64(field(key), path.child(key)); };
   BlockHeader h;
-  h.parent_hash = as_hash(require(b, "parentHash"), "parentHash");
-  h.ommers_hash = as_hash(require(b, "sha3Uncles"), "sha3Uncles");
-  h.coinbase = as_address(require(b, "miner"), "miner");
-  h.state_root = as_hash(require(b, "stateRoot"), "stateRoot");
-  h.transactions_root = as_hash(require(b, "transactionsRoot"), "transactionsRoot");
-  h.receipts_root = as_hash(require(b, "receiptsRoot"), "receiptsRoot");
-  const Bytes bloom = as_bytes(require(b, "logsBloom"), "logsBloom");
-  if (bloom.size() != Bloom::size()) throw InputError("logsBloom: expected 256 bytes");
+  h.parent_hash = hash("parentHash");
+  h.ommers_hash = hash("sha3Uncles");
+  h.coinbase = parse_address(field("miner"), path.child("miner"));
+  h.state_root = hash("stateRoot");
+  h.transactions_root = hash("transactionsRoot");
+  h.receipts_root = hash("receiptsRoot");
+  const Bytes bloom = parse_bytes(field("logsBloom"), path.child("logsBloom"));
+  if (bloom.size() != Bloom::size()) fixture_error(path.child("logsBloom"), "expected 256 bytes");
   h.logs_bloom = Bloom::from_view(bloom);
-  h.difficulty = as_u256(require(b, "difficulty"), "difficulty");
-  h.number = as_u64(require(b, "number"), "number");
-  h.gas_limit = as_u64(require(b, "gasLimit"), "gasLimit");
-  h.gas_used = as_u64(require(b, "gasUsed"), "gasUsed");
-  h.timestamp = as_u64(require(b, "timestamp"), "timestamp");
-  h.extra_data = as_bytes(require(b, "extraData"), "extraData");
-  h.mix_hash = as_hash(require(b, "mixHash"), "mixHash");
-  const Bytes nonce = as_bytes(require(b, "nonce"), "nonce");
-  if (nonce.size() != 8) throw InputError("nonce: expected 8 bytes");
+  h.difficulty = parse_u256(field("difficulty"), path.child("difficulty"));
+  h.number = u64("number");
+  h.gas_limit = u64("gasLimit");
+  h.gas_used = u64("gasUsed");
+  h.timestamp = u64("timestamp");
+  h.extra_data = parse_bytes(field("extraData"), path.child("extraData"));
+  h.mix_hash = hash("mixHash");
+  const Bytes nonce = parse_bytes(field("nonce"), path.child("nonce"));
+  if (nonce.size() != 8) fixture_error(path.child("nonce"), "expected 8 bytes");
   h.nonce = FixedBytes<8>::from_view(nonce);
-  if (auto f = optional_field(b, "baseFeePerGas")) h.base_fee = as_u256(*f, "baseFeePerGas");
-  if (auto f = optional_field(b, "withdrawalsRoot")) h.withdrawals_root = as_hash(*f, "withdrawalsRoot");
-  if (auto f = optional_field(b, "blobGasUsed")) h.blob_gas_used = as_u64(*f, "blobGasUsed");
-  if (auto f = optional_field(b, "excessBlobGas")) h.excess_blob_gas = as_u64(*f, "excessBlobGas");
-  if (auto f = optional_field(b, "parentBeaconBlockRoot"))
-    h.parent_beacon_block_root = as_hash(*f, "parentBeaconBlockRoot");
-  if (auto f = optional_field(b, "requestsHash")) h.requests_hash = as_hash(*f, "requestsHash");
+  if (auto f = find_field(b, "baseFeePerGas")) h.base_fee = parse_u256(*f, path.child("baseFeePerGas"));
+  if (find_field(b, "withdrawalsRoot")) h.withdrawals_root = hash("withdrawalsRoot");
+  if (find_field(b, "blobGasUsed")) h.blob_gas_used = u64("blobGasUsed");
+  if (find_field(b, "excessBlobGas")) h.excess_blob_gas = u64("excessBlobGas");
+  if (find_field(b, "parentBeaconBlockRoot")) h.parent_beacon_block_root = hash("parentBeaconBlockRoot");
+  if (find_field(b, "requestsHash")) h.requests_hash = hash("requestsHash");
   return h;
 }
 
-std::vector<Withdrawal> parse_withdrawals(const element& e) {
+std::vector<Withdrawal> parse_withdrawals(JsonElement e, const JsonPath& path) {
   std::vector<Withdrawal> out;
-  for (element item : as_array(e, "withdrawals")) {
-    const object w = as_object(item, "withdrawals[]");
-    out.push_back({as_u64(require(w, "index"), "withdrawals[].index"),
-                   as_u64(require(w, "validatorIndex"), "withdrawals[].validatorIndex"),
-                   as_address(require(w, "address"), "withdrawals[].address"),
-                   as_u64(require(w, "amount"), "withdrawals[].amount")});
+  size_t i = 0;
+  for (JsonElement item : as_array(e, path)) {
+    const JsonPath at = path.at(i++);
+    const JsonObject w = as_object(item, at);
+    auto u64 = [&](std::string_view key) { return parse_u64(get_field(w, key, at), at.child(key)); };
+    out.push_back({u64("index"), u64("validatorIndex"),
+                   parse_address(get_field(w, "address", at), at.child("address")), u64("amount")});
   }
   return out;
 }
@@ -100,34 +108,32 @@ std::vector<Withdrawal> parse_withdrawals(const element& e) {
 /// Runs `parse` on the JSON document at `path`, prefixing any error with the file name.
 template <typename Parse>
 void with_document(simdjson::dom::parser& parser, const std::filesystem::path& path, Parse&& parse) {
-  simdjson::dom::element doc;
+  JsonElement doc;
   if (auto err = parser.load(path.string()).get(doc); err)
-    throw InputError(path.string() + ": " + simdjson::error_message(err));
+    throw FixtureError(path.string() + ": " + simdjson::error_message(err));
   try {
     parse(doc);
-  } catch (const InputError& e) {
-    throw InputError(path.string() + ": " + e.what());
+  } catch (const FixtureError& e) {
+    throw FixtureError(path.string() + ": " + e.what());
   }
 }
 
 void load_block(MainnetSnapshot& snap, simdjson::dom::parser& parser) {
-  with_document(parser, snap.dir / "block.json", [&](const element& doc) {
-    const object b = as_object(doc, "block");
-    snap.block.header = parse_header(b);
-    snap.block_hash = as_hash(require(b, "hash"), "hash");
-    size_t index = 0;
-    for (element item : as_array(require(b, "transactions"), "transactions")) {
-      const object t = as_object(item, "transactions[]");
-      try {
-        snap.block.transactions.push_back(parse_transaction(t));
-        snap.senders.push_back(as_address(require(t, "from"), "from"));
-        snap.tx_hashes.push_back(as_hash(require(t, "hash"), "hash"));
-      } catch (const InputError& e) {
-        throw InputError("transactions[" + std::to_string(index) + "]." + e.what());
-      }
-      ++index;
+  with_document(parser, snap.dir / "block.json", [&](JsonElement doc) {
+    const JsonPath root;
+    const JsonObject b = as_object(doc, root);
+    snap.block.header = parse_header(b, root);
+    snap.block_hash = parse_hash(get_field(b, "hash", root), root.child("hash"));
+    const JsonPath txs_path = root.child("transactions");
+    size_t i = 0;
+    for (JsonElement item : as_array(get_field(b, "transactions", root), txs_path)) {
+      const JsonPath at = txs_path.at(i++);
+      const JsonObject t = as_object(item, at);
+      snap.block.transactions.push_back(parse_transaction(t, at));
+      snap.senders.push_back(parse_address(get_field(t, "from", at), at.child("from")));
+      snap.tx_hashes.push_back(parse_hash(get_field(t, "hash", at), at.child("hash")));
     }
-    if (auto w = optional_field(b, "withdrawals")) snap.block.withdrawals = parse_withdrawals(*w);
+    if (auto w = find_field(b, "withdrawals")) snap.block.withdrawals = parse_withdrawals(*w, root.child("withdrawals"));
   });
 }
 
@@ -135,17 +141,17 @@ void load_block(MainnetSnapshot& snap, simdjson::dom::parser& parser) {
 std::unordered_map<Hash, Bytes, FixedBytesHasher> load_codes(const std::filesystem::path& path,
                                                              simdjson::dom::parser& parser) {
   std::unordered_map<Hash, Bytes, FixedBytesHasher> codes;
-  with_document(parser, path, [&](const element& doc) {
-    for (auto [key, value] : as_object(doc, "bytecodes")) {
-      const auto parsed = fixed_from_hex<32>(key);
-      if (!parsed || key.size() != 66) throw InputError(std::string(key) + ": not a 32-byte code hash");
-      const Hash hash = *parsed;
-      const object entry = as_object(value, "bytecodes entry");
-      Bytes code = as_bytes(require(entry, "bytecode"), "bytecode");
-      const uint64_t len = as_u64(require(entry, "original_len"), "original_len");
-      if (len > code.size()) throw InputError(std::string(key) + ": original_len exceeds the bytecode");
+  with_document(parser, path, [&](JsonElement doc) {
+    const JsonPath root;
+    for (auto [key, value] : as_object(doc, root)) {
+      const JsonPath at = root.child(key);
+      const JsonObject entry = as_object(value, at);
+      Bytes code = parse_bytes(get_field(entry, "bytecode", at), at.child("bytecode"));
+      const uint64_t len = parse_u64(get_field(entry, "original_len", at), at.child("original_len"));
+      if (len > code.size()) fixture_error(at.child("original_len"), "exceeds the bytecode");
       code.resize(len);
-      if (keccak256(code) != hash) throw InputError(std::string(key) + ": code does not hash to its key");
+      const Hash hash = keccak256(code);
+      if (U256::from_be(hash) != parse_u256_key(key, at)) fixture_error(at, "code does not hash to its key");
       codes.emplace(hash, std::move(code));
     }
   });
@@ -154,31 +160,29 @@ std::unordered_map<Hash, Bytes, FixedBytesHasher> load_codes(const std::filesyst
 
 void load_pre_state(MainnetSnapshot& snap, simdjson::dom::parser& parser) {
   auto codes = load_codes(snap.dir / "bytecodes.json", parser);
-  with_document(parser, snap.dir / "pre_state.json", [&](const element& doc) {
-    for (auto [key, value] : as_object(doc, "pre_state")) {
-      const std::string where(key);
-      try {
-        const auto addr = fixed_from_hex<20>(key);
-        if (!addr || key.size() != 42) throw InputError("not an address");
-        const object account = as_object(value, "account");
-        const object basic = as_object(require(account, "basic"), "basic");
-        Bytes code;
-        if (auto code_hash = optional_field(account, "code_hash")) {
-          const auto it = codes.find(as_hash(*code_hash, "code_hash"));
-          if (it == codes.end()) throw InputError("code_hash: not in bytecodes.json");
-          code = it->second;
-        }
-        std::unordered_map<U256, U256, U256Hash> storage;
-        for (auto [slot, slot_value] : as_object(require(account, "storage"), "storage")) {
-          const auto k = U256::from_string(slot);
-          if (!k) throw InputError("storage: bad slot " + std::string(slot));
-          storage.emplace(*k, as_u256(slot_value, "storage value"));
-        }
-        snap.pre_state.set_account(*addr, as_u64(require(basic, "nonce"), "nonce"),
-                                   as_u256(require(basic, "balance"), "balance"), std::move(code), storage);
-      } catch (const InputError& e) {
-        throw InputError(where + "." + e.what());
+  with_document(parser, snap.dir / "pre_state.json", [&](JsonElement doc) {
+    const JsonPath root;
+    for (auto [key, value] : as_object(doc, root)) {
+      const JsonPath at = root.child(key);
+      const Address addr = parse_address_key(key, at);
+      const JsonObject account = as_object(value, at);
+      const JsonPath basic_path = at.child("basic");
+      const JsonObject basic = as_object(get_field(account, "basic", at), basic_path);
+      Bytes code;
+      if (auto code_hash = find_field(account, "code_hash")) {
+        const auto it = codes.find(parse_hash(*code_hash, at.child("code_hash")));
+        if (it == codes.end()) fixture_error(at.child("code_hash"), "not in bytecodes.json");
+        code = it->second;
       }
+      std::unordered_map<U256, U256, U256Hash> storage;
+      const JsonPath storage_path = at.child("storage");
+      for (auto [slot, slot_value] : as_object(get_field(account, "storage", at), storage_path)) {
+        const JsonPath slot_path = storage_path.child(slot);
+        storage.emplace(parse_u256_key(slot, slot_path), parse_u256(slot_value, slot_path));
+      }
+      snap.pre_state.set_account(addr, parse_u64(get_field(basic, "nonce", basic_path), basic_path.child("nonce")),
+                                 parse_u256(get_field(basic, "balance", basic_path), basic_path.child("balance")),
+                                 std::move(code), storage);
     }
   });
 }
@@ -186,11 +190,13 @@ void load_pre_state(MainnetSnapshot& snap, simdjson::dom::parser& parser) {
 void load_block_hashes(MainnetSnapshot& snap, simdjson::dom::parser& parser) {
   const auto path = snap.dir / "block_hashes.json";
   if (!std::filesystem::exists(path)) return;
-  with_document(parser, path, [&](const element& doc) {
-    for (auto [key, value] : as_object(doc, "block_hashes")) {
-      const auto number = U256::from_string(key);
-      if (!number || !number->fits_u64()) throw InputError(std::string(key) + ": not a block number");
-      snap.pre_state.set_block_hash(number->low64(), as_hash(value, key));
+  with_document(parser, path, [&](JsonElement doc) {
+    const JsonPath root;
+    for (auto [key, value] : as_object(doc, root)) {
+      const JsonPath at = root.child(key);
+      const U256 number = parse_u256_key(key, at);
+      if (!number.fits_u64()) fixture_error(at, "not a block number");
+      snap.pre_state.set_block_hash(number.low64(), parse_hash(value, at));
     }
   });
 }
@@ -198,7 +204,7 @@ void load_block_hashes(MainnetSnapshot& snap, simdjson::dom::parser& parser) {
 }  // namespace
 
 MainnetSnapshot load_mainnet_snapshot(const std::filesystem::path& dir) {
-  if (!std::filesystem::is_directory(dir)) throw InputError(dir.string() + ": not a directory");
+  if (!std::filesystem::is_directory(dir)) throw FixtureError(dir.string() + ": not a directory");
   MainnetSnapshot snap;
   snap.dir = dir;
   simdjson::dom::parser parser;

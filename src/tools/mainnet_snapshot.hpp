@@ -21,7 +21,7 @@ struct MainnetSnapshot {
   InMemoryState pre_state;
 };
 
-/// Throws InputError naming the file and field at fault.
+/// Throws FixtureError naming the file and the key path at fault.
 MainnetSnapshot load_mainnet_snapshot(const std::filesystem::path& dir);
 
 }  // namespace paraevm::tools

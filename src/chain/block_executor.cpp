@@ -1,0 +1,62 @@
+#include "chain/block_executor.hpp"
+
+#include "chain/blob_gas.hpp"
+#include "state/state.hpp"
+
+namespace paraevm {
+
+BlockEnv block_env_from_header(const BlockHeader& header, Revision rev, const U256& chain_id) {
+  BlockEnv env;
+  env.coinbase = header.coinbase;
+  env.number = static_cast<int64_t>(header.number);
+  env.timestamp = static_cast<int64_t>(header.timestamp);
+  env.gas_limit = static_cast<int64_t>(header.gas_limit);
+  env.difficulty = header.difficulty;
+  env.prev_randao = U256::from_be(header.mix_hash);
+  env.base_fee = header.base_fee.value_or(U256{});
+  env.chain_id = chain_id;
+  env.excess_blob_gas = header.excess_blob_gas;
+  if (header.excess_blob_gas) {
+    if (const auto schedule = default_blob_schedule(rev)) {
+      env.blob_base_fee = blob_base_fee(*header.excess_blob_gas, *schedule);
+      env.max_blobs_per_block = schedule->max;
+    }
+  }
+  return env;
+}
+
+Bloom receipt_bloom(const TxReceipt& receipt) {
+  Bloom bloom;
+  for (const Log& log : receipt.logs) {
+    bloom_add(bloom, log.address.view());
+    for (const Hash& topic : log.topics) bloom_add(bloom, topic.view());
+  }
+  return bloom;
+}
+
+BlockExecution execute_transactions(InMemoryState& state, const BlockEnv& env, Revision rev,
+                                    std::span<const Transaction> transactions,
+                                    std::span<const Address> senders) {
+  BlockExecution out;
+  const uint64_t max_blob_gas = env.max_blobs_per_block * kGasPerBlob;
+  for (size_t i = 0; i < transactions.size(); ++i) {
+    BlockGasLeft left;
+    left.gas = static_cast<uint64_t>(env.gas_limit) - out.gas_used;
+    if (max_blob_gas != 0) left.blob_gas = max_blob_gas - out.blob_gas_used;
+    TxOutcome outcome = apply_transaction(state, env, rev, transactions[i], senders[i], nullptr, left);
+    if (!outcome.valid()) {
+      out.invalid_tx = i;
+      out.error = outcome.error;
+      return out;
+    }
+    state.apply(outcome.receipt.diff);
+    out.gas_used += outcome.receipt.gas_used;
+    out.blob_gas_used += outcome.receipt.blob_gas_used;
+    out.cumulative_gas.push_back(out.gas_used);
+    bloom_merge(out.logs_bloom, receipt_bloom(outcome.receipt));
+    out.receipts.push_back(std::move(outcome.receipt));
+  }
+  return out;
+}
+
+}  // namespace paraevm

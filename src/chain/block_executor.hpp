@@ -1,0 +1,45 @@
+// Sequential execution of a block's transactions: the reference result that the parallel engine
+// must reproduce byte for byte.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "chain/block.hpp"
+#include "chain/bloom.hpp"
+#include "chain/transition.hpp"
+#include "state/in_memory_state.hpp"
+
+namespace paraevm {
+
+/// The environment of the block's transactions from its header, under `rev`.
+/// The blob base fee and blob limit follow the revision's default blob schedule.
+BlockEnv block_env_from_header(const BlockHeader& header, Revision rev, const U256& chain_id);
+
+/// Outcome of one block's transactions.
+struct BlockExecution {
+  /// Per included transaction, in order.
+  std::vector<TxReceipt> receipts;
+  /// Cumulative gas used after each transaction.
+  std::vector<uint64_t> cumulative_gas;
+  uint64_t gas_used = 0;
+  uint64_t blob_gas_used = 0;
+  Bloom logs_bloom;
+  /// Set when a transaction was invalid: the block is invalid, execution stopped there.
+  std::optional<size_t> invalid_tx;
+  std::optional<TxError> error;
+
+  bool valid() const { return !invalid_tx.has_value(); }
+};
+
+/// Executes `transactions` in order on `state` (the diffs are applied as they come), with the
+/// given senders. Stops at the first invalid transaction.
+BlockExecution execute_transactions(InMemoryState& state, const BlockEnv& env, Revision rev,
+                                    std::span<const Transaction> transactions,
+                                    std::span<const Address> senders);
+
+/// A receipt's bloom: the union of its logs' addresses and topics.
+Bloom receipt_bloom(const TxReceipt& receipt);
+
+}  // namespace paraevm
