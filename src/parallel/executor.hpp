@@ -1,0 +1,373 @@
+// The parallel executor: Block-STM over a generic task. Workers of a persistent thread pool take
+// execution and validation tasks from the Scheduler; executions read through multi-version
+// memory and record their write sets there; a failed validation turns the incarnation's writes
+// into ESTIMATEs and re-executes it. The result equals executing the block in order.
+//
+// Fault tolerance: an exception thrown by a task (or injected by a FaultInjector) aborts that
+// incarnation and the same worker re-executes it. An attempt whose reads were still valid when
+// it failed counts towards options.max_attempts; past it (or past kMaxFailures attempts in all),
+// the parallel phase halts and the block is completed in order on the calling thread: every
+// transaction that is EXECUTED with a still-valid read set is kept, every other one re-executed.
+// A transaction that fails max_attempts times in a row there fails the block, which is what
+// in-order execution would report. Any other exception inside a worker also halts and falls back.
+#pragma once
+
+#include <chrono>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "parallel/incarnation_view.hpp"
+#include "parallel/mv_memory.hpp"
+#include "parallel/scheduler.hpp"
+#include "parallel/speedup_model.hpp"
+#include "parallel/thread_pool.hpp"
+#include "parallel/types.hpp"
+
+namespace paraevm::parallel {
+
+/// What one incarnation produces: its writes and a task-defined output (a receipt, say).
+template <LocationTraits T, class Output>
+struct ExecResult {
+  WriteSet<T> writes;
+  Output output{};
+};
+
+/// The work the executor is generic over.
+template <LocationTraits T, class Output>
+class Task {
+ public:
+  virtual ~Task() = default;
+  /// Executes transaction `tx`, reading through `view`, into `result` (given empty). Called
+  /// concurrently for different transactions and possibly several times for one; the writes
+  /// must depend only on `tx` and the values read. ReadDependency must propagate.
+  virtual void execute(TxIndex tx, IncarnationView<T>& view, ExecResult<T, Output>& result) = 0;
+};
+
+struct ExecutorOptions {
+  unsigned threads = 1;            ///< workers, the calling thread included
+  size_t sequential_below = 8;     ///< blocks with fewer transactions run in order
+  unsigned max_attempts = 3;       ///< failed attempts with valid reads before falling back
+  bool profile = false;            ///< time executions and keep data for dependency_graph()
+  FaultInjector* faults = nullptr;  ///< test hook
+};
+
+/// Counters of the last block (sums over workers).
+struct ExecutionStats {
+  uint64_t executions = 0;   ///< incarnations started
+  uint64_t validations = 0;  ///< validation tasks run
+  uint64_t aborts = 0;       ///< incarnations aborted by validation
+  uint64_t suspensions = 0;  ///< incarnations suspended on a dependency
+  uint64_t failures = 0;     ///< incarnations that threw
+  bool sequential = false;   ///< the block ran in order from the start
+  bool fell_back = false;    ///< the parallel phase halted and the block was completed in order
+};
+
+/// Outcome of a block: ok, or the first transaction that failed in order and why.
+struct BlockStatus {
+  bool ok = true;
+  TxIndex failed_tx = kNoTx;
+  std::exception_ptr error;
+};
+
+template <LocationTraits T, class Output>
+class Executor {
+ public:
+  using Key = typename T::Key;
+  using Value = typename T::Value;
+
+  explicit Executor(ExecutorOptions options)
+      : options_(options), pool_(options.threads == 0 ? 1 : options.threads) {
+    workers_ = std::make_unique<Worker[]>(pool_.size());
+  }
+
+  /// Executes transactions 0..block_size-1 of `task` over `base`. Results stay readable until
+  /// the next call. Not reentrant.
+  [[nodiscard]] BlockStatus execute_block(size_t block_size, Task<T, Output>& task,
+                                          BaseReader<T>& base) {
+    prepare(block_size);
+    task_ = &task;
+    base_ = &base;
+    if (block_size < options_.sequential_below || pool_.size() == 1) {
+      stats_.sequential = true;
+      return complete_in_order(0);
+    }
+    pool_.run([this](unsigned w) { worker_loop(w); });
+    sum_worker_stats();
+    if (!scheduler_.halted()) return {};
+    stats_.fell_back = true;
+    return complete_in_order(0);
+  }
+
+  /// Writes and output of the final incarnation of `tx` (after an ok block).
+  const ExecResult<T, Output>& result(TxIndex tx) const { return slots_[tx].result; }
+
+  /// The content of `key` after the whole block.
+  Value final_value(const Key& key, BaseReader<T>& base) const { return value_before(key, size_, base); }
+
+  /// The content of `key` as transaction `tx` reads it (after transactions < tx).
+  Value value_before(const Key& key, TxIndex tx, BaseReader<T>& base) const {
+    auto r = memory_.read(key, tx);
+    if (r.status == MvMemory<T>::ReadResult::Status::kValue) return r.value;
+    Value v = base.read_base(key);
+    return r.origin.has_delta ? T::apply(v, r.origin.delta_sum) : v;
+  }
+
+  /// Calls fn(key) for every location written in the block.
+  template <class Fn>
+  void for_each_written_location(Fn&& fn) const { memory_.for_each_location(fn); }
+
+  /// Execution time (with options.profile) and final-read dependencies of every transaction.
+  DependencyGraph dependency_graph() const {
+    DependencyGraph g;
+    g.cost_ns.resize(size_);
+    g.deps.resize(size_);
+    for (size_t i = 0; i < size_; ++i) {
+      g.cost_ns[i] = slots_[i].exec_ns;
+      const auto& reads = slots_[i].reads;
+      if (reads)
+        for (const ReadRecord<T>& r : reads->reads)
+          memory_.collect_sources(r.key, static_cast<TxIndex>(i), g.deps[i]);
+      std::sort(g.deps[i].begin(), g.deps[i].end());
+      g.deps[i].erase(std::unique(g.deps[i].begin(), g.deps[i].end()), g.deps[i].end());
+    }
+    return g;
+  }
+
+  const ExecutionStats& stats() const { return stats_; }
+  unsigned threads() const { return pool_.size(); }
+
+ private:
+  /// Failed attempts of one transaction, whatever their reads, before falling back.
+  static constexpr uint32_t kMaxFailures = 64;
+
+  struct ReadSet {
+    Incarnation incarnation = 0;
+    std::vector<ReadRecord<T>> reads;
+  };
+  struct TxSlot {
+    ExecResult<T, Output> result;  // owned by the worker holding the tx EXECUTING
+    uint64_t exec_ns = 0;
+    uint32_t failures = 0;        // same owner
+    uint32_t valid_failures = 0;  // same owner
+    std::exception_ptr last_error;
+    // Validators read the published read set concurrently with a re-execution that replaces
+    // it, so it is swapped (not written in place) under this mutex.
+    std::mutex reads_mu;
+    std::shared_ptr<ReadSet> reads;
+  };
+  struct alignas(64) Worker {
+    ExecutionStats stats;
+    std::shared_ptr<ReadSet> spare;  // recycled read-set buffer
+
+    std::shared_ptr<ReadSet> take() {
+      if (spare) return std::move(spare);
+      return std::make_shared<ReadSet>();
+    }
+    void give_back(std::shared_ptr<ReadSet> rs) {
+      // Reuse only when no validator still holds it.
+      if (rs && rs.use_count() == 1) spare = std::move(rs);
+    }
+  };
+
+  void prepare(size_t block_size) {
+    if (block_size > slot_capacity_) {
+      slots_ = std::make_unique<TxSlot[]>(block_size);
+      slot_capacity_ = block_size;
+    }
+    for (size_t i = 0; i < block_size; ++i) {
+      TxSlot& s = slots_[i];
+      s.result.writes.clear();
+      s.exec_ns = 0;
+      s.failures = s.valid_failures = 0;
+      s.last_error = nullptr;
+      s.reads.reset();
+    }
+    for (unsigned w = 0; w < pool_.size(); ++w) workers_[w].stats = {};
+    size_ = block_size;
+    stats_ = {};
+    memory_.reset(block_size);
+    scheduler_.reset(block_size);
+  }
+
+  void sum_worker_stats() {
+    for (unsigned w = 0; w < pool_.size(); ++w) {
+      const ExecutionStats& s = workers_[w].stats;
+      stats_.executions += s.executions;
+      stats_.validations += s.validations;
+      stats_.aborts += s.aborts;
+      stats_.suspensions += s.suspensions;
+      stats_.failures += s.failures;
+    }
+  }
+
+  void worker_loop(unsigned w) {
+    Scheduler::Task task;
+    unsigned idle = 0;
+    while (!scheduler_.done() && !scheduler_.halted()) {
+      try {
+        if (task.kind == Scheduler::TaskKind::kExecute) {
+          task = try_execute(task.version, workers_[w], w);
+        } else if (task.kind == Scheduler::TaskKind::kValidate) {
+          task = needs_reexecution(task.version, workers_[w], w);
+        }
+        if (task.kind == Scheduler::TaskKind::kNone) {
+          task = scheduler_.next_task();
+          idle = task.kind == Scheduler::TaskKind::kNone ? idle + 1 : 0;
+          if (idle > 64) std::this_thread::yield();  // others may need this core
+        }
+      } catch (...) {
+        // An engine-level failure (allocation, say): the in-order completion redoes the work.
+        scheduler_.halt();
+        return;
+      }
+    }
+  }
+
+  // Runs `v` (and, after failed attempts, its next incarnations). Returns the follow-up task.
+  Scheduler::Task try_execute(Version v, Worker& worker, unsigned w) {
+    TxSlot& slot = slots_[v.tx];
+    for (;;) {
+      ++worker.stats.executions;
+      std::shared_ptr<ReadSet> rs = worker.take();
+      rs->incarnation = v.incarnation;
+      rs->reads.clear();
+      IncarnationView<T> view(memory_, &scheduler_, *base_, v, rs->reads, options_.faults, w);
+      const auto started = profile_clock();
+      try {
+        run_task(v, view, slot, w);
+      } catch (const ReadDependency&) {
+        ++worker.stats.suspensions;
+        worker.give_back(std::move(rs));
+        return {};
+      } catch (...) {
+        if (view.suspended()) return {};  // the task caught ReadDependency; drop it anyway
+        ++worker.stats.failures;
+        if (!note_failure(slot, v, rs->reads, std::current_exception())) {
+          scheduler_.halt();
+          return {};
+        }
+        worker.give_back(std::move(rs));
+        v = scheduler_.retry_execution(v);
+        continue;
+      }
+      if (view.suspended()) return {};
+      slot.exec_ns = profile_clock() - started;
+      {
+        std::lock_guard lock(slot.reads_mu);
+        slot.reads.swap(rs);
+      }
+      worker.give_back(std::move(rs));
+      const bool wrote_new = memory_.record(v, slot.result.writes);
+      return scheduler_.finish_execution(v, wrote_new);
+    }
+  }
+
+  void run_task(Version v, IncarnationView<T>& view, TxSlot& slot, unsigned w) {
+    slot.result.writes.clear();
+    slot.result.output = Output{};
+    if (options_.faults) options_.faults->maybe_fail(FaultPoint::kBeforeExecute, v, w);
+    task_->execute(v.tx, view, slot.result);
+    if (options_.faults) options_.faults->maybe_fail(FaultPoint::kAfterExecute, v, w);
+  }
+
+  // Counts a failed attempt; false when the transaction has failed too often to keep trying in
+  // parallel. Failures after reads that are already stale are likely caused by the stale values
+  // and are not held against the transaction (up to kMaxFailures).
+  bool note_failure(TxSlot& slot, Version v, const std::vector<ReadRecord<T>>& reads,
+                    std::exception_ptr error) {
+    slot.last_error = std::move(error);
+    ++slot.failures;
+    if (memory_.validate_read_set(v.tx, reads)) ++slot.valid_failures;
+    return slot.valid_failures < options_.max_attempts && slot.failures < kMaxFailures;
+  }
+
+  Scheduler::Task needs_reexecution(Version v, Worker& worker, unsigned w) {
+    ++worker.stats.validations;
+    TxSlot& slot = slots_[v.tx];
+    std::shared_ptr<ReadSet> rs;
+    {
+      std::lock_guard lock(slot.reads_mu);
+      rs = slot.reads;
+    }
+    bool valid = true;
+    // A read set of another incarnation means `v` is stale: its validation is moot.
+    if (rs && rs->incarnation == v.incarnation) {
+      try {
+        if (options_.faults) options_.faults->maybe_fail(FaultPoint::kValidate, v, w);
+        valid = memory_.validate_read_set(v.tx, rs->reads);
+      } catch (...) {
+        valid = false;  // could not check: aborting is always safe
+      }
+    }
+    const bool aborted = !valid && scheduler_.try_validation_abort(v);
+    if (aborted) {
+      ++worker.stats.aborts;
+      memory_.convert_writes_to_estimates(v.tx);
+    }
+    return scheduler_.finish_validation(v.tx, aborted);
+  }
+
+  // Single-threaded completion from `first`: keeps each EXECUTED transaction whose reads are
+  // still valid (all lower ones being final), re-executes the others in order.
+  BlockStatus complete_in_order(size_t first) {
+    for (size_t i = first; i < size_; ++i) {
+      const auto tx = static_cast<TxIndex>(i);
+      TxSlot& slot = slots_[i];
+      if (!stats_.sequential && scheduler_.status(tx) == TxStatus::kExecuted && slot.reads &&
+          memory_.validate_read_set(tx, slot.reads->reads))
+        continue;
+      if (!execute_in_order(tx)) return {false, tx, slot.last_error};
+    }
+    return {};
+  }
+
+  bool execute_in_order(TxIndex tx) {
+    TxSlot& slot = slots_[tx];
+    // Fresh incarnation numbers, so that reads of an older incarnation no longer validate.
+    Incarnation inc = scheduler_.incarnation(tx) + 1;
+    for (unsigned attempt = 0; attempt < options_.max_attempts; ++attempt, ++inc) {
+      const Version v{tx, inc};
+      auto rs = std::make_shared<ReadSet>();
+      rs->incarnation = inc;
+      IncarnationView<T> view(memory_, nullptr, *base_, v, rs->reads, options_.faults, 0);
+      const auto started = profile_clock();
+      ++stats_.executions;
+      try {
+        run_task(v, view, slot, 0);
+      } catch (...) {
+        ++stats_.failures;
+        slot.last_error = std::current_exception();
+        continue;
+      }
+      slot.exec_ns = profile_clock() - started;
+      slot.reads = std::move(rs);
+      memory_.record(v, slot.result.writes);
+      return true;
+    }
+    return false;
+  }
+
+  uint64_t profile_clock() const {
+    if (!options_.profile) return 0;
+    return static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                     std::chrono::steady_clock::now().time_since_epoch())
+                                     .count());
+  }
+
+  ExecutorOptions options_;
+  ThreadPool pool_;
+  std::unique_ptr<Worker[]> workers_;
+  MvMemory<T> memory_;
+  Scheduler scheduler_;
+  std::unique_ptr<TxSlot[]> slots_;
+  size_t slot_capacity_ = 0;
+  size_t size_ = 0;
+  Task<T, Output>* task_ = nullptr;
+  BaseReader<T>* base_ = nullptr;
+  ExecutionStats stats_;
+};
+
+}  // namespace paraevm::parallel

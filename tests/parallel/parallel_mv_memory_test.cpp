@@ -1,0 +1,168 @@
+#include "parallel/mv_memory.hpp"
+
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "parallel_test_traits.hpp"
+
+namespace paraevm::parallel {
+namespace {
+
+using testing::IntTraits;
+using Mv = MvMemory<IntTraits>;
+using Status = Mv::ReadResult::Status;
+using W = Write<IntTraits>;
+using Base = ReadOrigin<IntTraits>::Base;
+
+TEST(MvMemory, EmptyReadsStorage) {
+  Mv mv;
+  mv.reset(4);
+  auto r = mv.read(7, 3);
+  EXPECT_EQ(r.status, Status::kStorage);
+  EXPECT_FALSE(r.origin.has_delta);
+}
+
+TEST(MvMemory, ReadsHighestLowerWrite) {
+  Mv mv;
+  mv.reset(10);
+  EXPECT_TRUE(mv.record({2, 0}, {W::full(1, 20)}));
+  EXPECT_TRUE(mv.record({5, 1}, {W::full(1, 50)}));
+  EXPECT_EQ(mv.read(1, 2).status, Status::kStorage);  // own and higher writes are invisible
+  auto r = mv.read(1, 3);
+  ASSERT_EQ(r.status, Status::kValue);
+  EXPECT_EQ(r.value, 20u);
+  EXPECT_EQ(r.origin.version, (Version{2, 0}));
+  r = mv.read(1, 9);
+  EXPECT_EQ(r.value, 50u);
+  EXPECT_EQ(r.origin.version, (Version{5, 1}));
+}
+
+TEST(MvMemory, DeltasSumDownToFullWriteOrStorage) {
+  Mv mv;
+  mv.reset(10);
+  mv.record({1, 0}, {W::add(4, 3)});
+  mv.record({3, 0}, {W::full(4, 100)});
+  mv.record({4, 0}, {W::add(4, 5)});
+  mv.record({6, 0}, {W::add(4, 7)});
+  auto r = mv.read(4, 3);  // only the delta of tx 1 over storage
+  ASSERT_EQ(r.status, Status::kStorage);
+  EXPECT_TRUE(r.origin.has_delta);
+  EXPECT_EQ(r.origin.delta_sum, 3u);
+  r = mv.read(4, 9);
+  ASSERT_EQ(r.status, Status::kValue);
+  EXPECT_EQ(r.value, 112u);
+  EXPECT_EQ(r.origin.version, (Version{3, 0}));
+  EXPECT_EQ(r.origin.delta_sum, 12u);
+  r = mv.read(4, 4);
+  EXPECT_EQ(r.value, 100u);
+  EXPECT_FALSE(r.origin.has_delta);
+}
+
+TEST(MvMemory, EstimateReportsDependency) {
+  Mv mv;
+  mv.reset(10);
+  mv.record({2, 0}, {W::full(1, 20), W::add(2, 1)});
+  mv.convert_writes_to_estimates(2);
+  auto r = mv.read(1, 5);
+  ASSERT_EQ(r.status, Status::kDependency);
+  EXPECT_EQ(r.blocking, 2u);
+  EXPECT_EQ(mv.read(2, 5).status, Status::kDependency);  // deltas too
+  EXPECT_EQ(mv.read(1, 2).status, Status::kStorage);
+  // Re-recording replaces the estimates; same locations -> nothing new written.
+  EXPECT_FALSE(mv.record({2, 1}, {W::full(1, 21), W::add(2, 1)}));
+  EXPECT_EQ(mv.read(1, 5).value, 21u);
+}
+
+TEST(MvMemory, RecordRemovesStaleEntriesAndReportsNewLocations) {
+  Mv mv;
+  mv.reset(10);
+  EXPECT_TRUE(mv.record({3, 0}, {W::full(1, 1), W::full(2, 2)}));
+  EXPECT_FALSE(mv.record({3, 1}, {W::full(2, 5)}));
+  EXPECT_EQ(mv.read(1, 9).status, Status::kStorage);
+  EXPECT_EQ(mv.read(2, 9).value, 5u);
+  EXPECT_TRUE(mv.record({3, 2}, {W::full(2, 6), W::full(9, 9)}));
+  EXPECT_EQ(mv.read(9, 4).value, 9u);
+  EXPECT_FALSE(mv.record({3, 3}, {}));
+  EXPECT_EQ(mv.read(2, 9).status, Status::kStorage);
+  EXPECT_EQ(mv.read(9, 9).status, Status::kStorage);
+}
+
+TEST(MvMemory, ValidateReadSetComparesOrigins) {
+  Mv mv;
+  mv.reset(10);
+  mv.record({1, 0}, {W::full(1, 10)});
+  mv.record({2, 0}, {W::add(2, 4)});
+  std::vector<ReadRecord<IntTraits>> reads;
+  for (uint32_t k : {1u, 2u, 3u}) reads.push_back({k, mv.read(k, 5).origin});
+  EXPECT_TRUE(mv.validate_read_set(5, reads));
+  mv.record({2, 1}, {W::add(2, 4)});  // same delta sum: still valid
+  EXPECT_TRUE(mv.validate_read_set(5, reads));
+  mv.record({2, 2}, {W::add(2, 5)});  // different sum
+  EXPECT_FALSE(mv.validate_read_set(5, reads));
+  reads[1].origin = mv.read(2, 5).origin;
+  EXPECT_TRUE(mv.validate_read_set(5, reads));
+  mv.record({1, 1}, {W::full(1, 10)});  // same value, new version: invalid (version-based)
+  EXPECT_FALSE(mv.validate_read_set(5, reads));
+  reads[0].origin = mv.read(1, 5).origin;
+  mv.record({4, 0}, {W::full(3, 0)});  // a storage read now shadowed
+  EXPECT_FALSE(mv.validate_read_set(5, reads));
+  EXPECT_TRUE(mv.validate_read_set(4, {reads[0], reads[2]}));
+  mv.convert_writes_to_estimates(1);
+  EXPECT_FALSE(mv.validate_read_set(4, {reads[0]}));
+}
+
+TEST(MvMemory, ResetClearsAndIsReusable) {
+  Mv mv;
+  mv.reset(3);
+  mv.record({0, 0}, {W::full(1, 1)});
+  mv.reset(3);
+  EXPECT_EQ(mv.read(1, 2).status, Status::kStorage);
+  size_t locations = 0;
+  mv.for_each_location([&](uint32_t) { ++locations; });
+  EXPECT_EQ(locations, 0u);
+  EXPECT_TRUE(mv.record({0, 0}, {W::full(1, 2)}));
+  EXPECT_EQ(mv.read(1, 2).value, 2u);
+}
+
+TEST(MvMemory, CollectSourcesListsFullWriteAndDeltas) {
+  Mv mv;
+  mv.reset(10);
+  mv.record({1, 0}, {W::full(1, 10)});
+  mv.record({3, 0}, {W::add(1, 1)});
+  mv.record({5, 0}, {W::add(1, 1)});
+  std::vector<TxIndex> out;
+  mv.collect_sources(1, 5, out);
+  EXPECT_EQ(out, (std::vector<TxIndex>{3, 1}));
+}
+
+// Concurrent writers of disjoint transactions and readers: every read sees a write of some
+// lower transaction (or storage), never a torn or foreign value.
+TEST(MvMemory, ConcurrentRecordAndRead) {
+  Mv mv;
+  constexpr TxIndex kTxs = 64;
+  mv.reset(kTxs);
+  std::vector<std::thread> threads;
+  for (unsigned t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (TxIndex tx = t; tx < kTxs; tx += 4)
+        for (Incarnation inc = 0; inc < 20; ++inc) {
+          WriteSet<IntTraits> ws;
+          for (uint32_t k = 0; k < 8; ++k)
+            if ((k + inc) % 3 != 0) ws.push_back(W::full(k, tx * 1000 + inc));
+          mv.record({tx, inc}, ws);
+          for (uint32_t k = 0; k < 8; ++k) {
+            auto r = mv.read(k, tx);
+            if (r.status == Status::kValue) {
+              EXPECT_LT(r.origin.version.tx, tx);
+              EXPECT_EQ(r.value / 1000, r.origin.version.tx);
+            }
+          }
+        }
+    });
+  }
+  for (auto& th : threads) th.join();
+}
+
+}  // namespace
+}  // namespace paraevm::parallel
