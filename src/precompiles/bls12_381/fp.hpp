@@ -1,0 +1,152 @@
+// The base field Fp of BLS12-381: 381-bit prime, Montgomery form on 6 x 64-bit limbs.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+
+namespace paraevm::bls12_381 {
+
+using Limbs = std::array<uint64_t, 6>;  // little-endian 64-bit words
+
+/// Parses a hex string (optional 0x, at most 96 digits) into little-endian limbs.
+constexpr Limbs limbs_from_hex(std::string_view hex) {
+  if (hex.size() >= 2 && hex[0] == '0' && (hex[1] == 'x' || hex[1] == 'X')) hex.remove_prefix(2);
+  Limbs out{};
+  size_t bit = 0;
+  for (size_t i = hex.size(); i-- > 0; bit += 4) {
+    const char c = hex[i];
+    const uint64_t d = c <= '9' ? uint64_t(c - '0') : c <= 'F' ? uint64_t(c - 'A' + 10) : uint64_t(c - 'a' + 10);
+    out[bit / 64] |= d << (bit % 64);
+  }
+  return out;
+}
+
+/// The field modulus p (EIP-2537 "Base field modulus"; p = (x-1)^2 (x^4-x^2+1)/3 + x for
+/// x = -0xd201000000010000).
+inline constexpr Limbs kP = limbs_from_hex(
+    "1a0111ea397fe69a4b1ba7b6434bacd764774b84f38512bf6730d2a0f6b0f6241eabfffeb153ffffb9feffffffffaaab");
+
+namespace detail {
+using u128 = unsigned __int128;
+
+/// -p^-1 mod 2^64 by Newton iteration (each step doubles the correct low bits).
+constexpr uint64_t neg_inv64(uint64_t p0) {
+  uint64_t inv = 1;
+  for (int i = 0; i < 6; ++i) inv *= 2 - p0 * inv;
+  return ~inv + 1;
+}
+inline constexpr uint64_t kPInv = neg_inv64(kP[0]);
+
+constexpr bool geq(const Limbs& a, const Limbs& b) {
+  for (int i = 5; i >= 0; --i)
+    if (a[i] != b[i]) return a[i] > b[i];
+  return true;
+}
+/// a - b, returns the borrow.
+constexpr uint64_t sub_limbs(Limbs& out, const Limbs& a, const Limbs& b) {
+  uint64_t borrow = 0;
+  for (int i = 0; i < 6; ++i) {
+    const u128 d = u128(a[i]) - b[i] - borrow;
+    out[i] = uint64_t(d);
+    borrow = uint64_t(d >> 64) & 1;
+  }
+  return borrow;
+}
+constexpr uint64_t add_limbs(Limbs& out, const Limbs& a, const Limbs& b) {
+  uint64_t carry = 0;
+  for (int i = 0; i < 6; ++i) {
+    const u128 s = u128(a[i]) + b[i] + carry;
+    out[i] = uint64_t(s);
+    carry = uint64_t(s >> 64);
+  }
+  return carry;
+}
+
+/// Montgomery product a*b/R mod p (CIOS). p's top word is below 2^63 - 1, so the running
+/// value never needs a seventh word (the "no carry" variant) and inputs below p give outputs
+/// below p.
+constexpr Limbs mont_mul(const Limbs& a, const Limbs& b) {
+  Limbs t{};
+  for (int i = 0; i < 6; ++i) {
+    u128 acc = u128(a[0]) * b[i] + t[0];
+    t[0] = uint64_t(acc);
+    uint64_t carry_a = uint64_t(acc >> 64);
+    const uint64_t m = t[0] * kPInv;
+    u128 red = u128(m) * kP[0] + t[0];
+    uint64_t carry_r = uint64_t(red >> 64);
+    for (int j = 1; j < 6; ++j) {
+      acc = u128(a[j]) * b[i] + t[j] + carry_a;
+      carry_a = uint64_t(acc >> 64);
+      red = u128(m) * kP[j] + uint64_t(acc) + carry_r;
+      carry_r = uint64_t(red >> 64);
+      t[j - 1] = uint64_t(red);
+    }
+    t[5] = carry_a + carry_r;
+  }
+  if (geq(t, kP)) sub_limbs(t, t, kP);
+  return t;
+}
+
+/// R^2 mod p with R = 2^384, by 768 modular doublings of 1.
+constexpr Limbs compute_r2() {
+  Limbs v{1, 0, 0, 0, 0, 0};
+  for (int i = 0; i < 768; ++i) {
+    add_limbs(v, v, v);  // v < p < 2^382: no overflow
+    if (geq(v, kP)) sub_limbs(v, v, kP);
+  }
+  return v;
+}
+inline constexpr Limbs kR2 = compute_r2();
+}  // namespace detail
+
+/// An element of Fp in Montgomery form (always fully reduced, so limbs compare directly).
+struct Fp {
+  Limbs v{};
+
+  static constexpr Fp zero() { return {}; }
+  static constexpr Fp one() { return from_canonical({1, 0, 0, 0, 0, 0}); }
+  /// From a canonical integer below p (precondition).
+  static constexpr Fp from_canonical(const Limbs& a) { return {detail::mont_mul(a, detail::kR2)}; }
+  static constexpr Fp from_hex(std::string_view hex) { return from_canonical(limbs_from_hex(hex)); }
+  static constexpr Fp from_u64(uint64_t a) { return from_canonical({a, 0, 0, 0, 0, 0}); }
+  /// The canonical integer (out of Montgomery form).
+  constexpr Limbs canonical() const { return detail::mont_mul(v, {1, 0, 0, 0, 0, 0}); }
+
+  constexpr bool is_zero() const { return (v[0] | v[1] | v[2] | v[3] | v[4] | v[5]) == 0; }
+  friend constexpr bool operator==(const Fp&, const Fp&) = default;
+
+  friend constexpr Fp operator+(const Fp& a, const Fp& b) {
+    Fp r;
+    detail::add_limbs(r.v, a.v, b.v);
+    if (detail::geq(r.v, kP)) detail::sub_limbs(r.v, r.v, kP);
+    return r;
+  }
+  friend constexpr Fp operator-(const Fp& a, const Fp& b) {
+    Fp r;
+    if (detail::sub_limbs(r.v, a.v, b.v)) detail::add_limbs(r.v, r.v, kP);
+    return r;
+  }
+  constexpr Fp operator-() const { return Fp{} - *this; }
+  friend constexpr Fp operator*(const Fp& a, const Fp& b) { return {detail::mont_mul(a.v, b.v)}; }
+  Fp& operator+=(const Fp& b) { return *this = *this + b; }
+  Fp& operator-=(const Fp& b) { return *this = *this - b; }
+  Fp& operator*=(const Fp& b) { return *this = *this * b; }
+  constexpr Fp square() const { return *this * *this; }
+  constexpr Fp dbl() const { return *this + *this; }
+
+  /// this^e for a little-endian exponent.
+  Fp pow(const Limbs& e) const;
+  /// Multiplicative inverse; zero maps to zero.
+  Fp inverse() const;
+  /// A square root when one exists.
+  bool sqrt(Fp& out) const;
+  /// Whether this is a square (zero included), by Euler's criterion.
+  bool is_square() const;
+  /// RFC 9380 sgn0 for m = 1: the parity of the canonical value.
+  bool sgn0() const { return canonical()[0] & 1; }
+  /// Lexicographic "largest" of {y, -y} (ZCash serialisation): canonical value > (p-1)/2.
+  bool lexicographically_largest() const;
+};
+
+}  // namespace paraevm::bls12_381

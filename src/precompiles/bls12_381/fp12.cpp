@@ -1,0 +1,62 @@
+// Fp12 arithmetic: products, squares, inversion, Frobenius.
+#include "precompiles/bls12_381/fp12.hpp"
+
+#include <array>
+
+#include "precompiles/bls12_381/exponents.hpp"
+
+namespace paraevm::bls12_381 {
+namespace {
+
+/// gamma[k] = xi^(k (p-1) / 6): w^(k p) = w^k gamma[k], since w^6 = xi. Computed once from
+/// the definition rather than transcribed.
+const std::array<Fp2, 6>& frobenius_gammas() {
+  static const std::array<Fp2, 6> gammas = [] {
+    std::array<Fp2, 6> g;
+    const Fp2 xi{Fp::one(), Fp::one()};
+    const Fp2 g1 = xi.pow(exponents::kPMinus1Div6);
+    g[0] = Fp2::one();
+    for (size_t k = 1; k < 6; ++k) g[k] = g[k - 1] * g1;
+    return g;
+  }();
+  return gammas;
+}
+
+}  // namespace
+
+Fp12 operator*(const Fp12& a, const Fp12& b) {
+  const Fp6 t0 = a.c0 * b.c0;
+  const Fp6 t1 = a.c1 * b.c1;
+  return {t0 + t1.mul_by_v(), (a.c0 + a.c1) * (b.c0 + b.c1) - t0 - t1};
+}
+
+Fp12 Fp12::square() const {
+  const Fp6 ab = c0 * c1;
+  const Fp6 r0 = (c0 + c1) * (c0 + c1.mul_by_v()) - ab - ab.mul_by_v();
+  return {r0, ab + ab};
+}
+
+Fp12 Fp12::inverse() const {
+  const Fp6 t = (c0.square() - c1.square().mul_by_v()).inverse();
+  return {c0 * t, -(c1 * t)};
+}
+
+Fp12 Fp12::frobenius() const {
+  // Basis w^k: c0 = (w^0, w^2, w^4), c1 = (w^1, w^3, w^5); each Fp2 coefficient is
+  // conjugated and multiplied by gamma[k].
+  const auto& g = frobenius_gammas();
+  return {{c0.c0.conjugate(), c0.c1.conjugate() * g[2], c0.c2.conjugate() * g[4]},
+          {c1.c0.conjugate() * g[1], c1.c1.conjugate() * g[3], c1.c2.conjugate() * g[5]}};
+}
+
+Fp12 Fp12::mul_by_line(const Fp2& l0, const Fp2& l1, const Fp2& l3) const {
+  // (c0 + c1 w)(A + B w) with A = l0 + l1 v and B = l3 v.
+  const Fp6 a0 = c0.mul_by_01(l0, l1);
+  const Fp6 b1 = c1.mul_by_1(l3);
+  const Fp6 mid = (c0 + c1).mul_by_01(l0, l1 + l3) - a0 - b1;
+  return {a0 + b1.mul_by_v(), mid};
+}
+
+Fp12 Fp12::cyclotomic_square() const { return square(); }
+
+}  // namespace paraevm::bls12_381

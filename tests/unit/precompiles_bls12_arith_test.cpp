@@ -1,0 +1,173 @@
+// BLS12-381 arithmetic: field towers, group laws, endomorphism subgroup checks, pairing.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "precompiles/bls12_381/exponents.hpp"
+#include "precompiles/bls12_381/pairing.hpp"
+
+namespace paraevm::bls12_381 {
+namespace {
+
+Fp random_fp(std::mt19937_64& rng) {
+  Limbs l;
+  for (auto& w : l) w = rng();
+  l[5] &= 0x0fffffffffffffff;  // below 2^380 < p
+  return Fp::from_canonical(l);
+}
+Fp2 random_fp2(std::mt19937_64& rng) { return {random_fp(rng), random_fp(rng)}; }
+Fp12 random_fp12(std::mt19937_64& rng) {
+  auto f6 = [&] { return Fp6{random_fp2(rng), random_fp2(rng), random_fp2(rng)}; };
+  return {f6(), f6()};
+}
+Scalar random_scalar(std::mt19937_64& rng) {
+  return {rng(), rng(), rng(), rng() & 0x0fffffffffffffff};
+}
+
+/// A point on E1 not necessarily in G1: the first x >= seed with x^3 + 4 a square.
+G1 g1_point_on_curve(uint64_t seed) {
+  for (uint64_t x = seed;; ++x) {
+    Fp y;
+    const Fp fx = Fp::from_u64(x);
+    if ((fx.square() * fx + kG1B).sqrt(y)) return {fx, y, Fp::one()};
+  }
+}
+G2 g2_point_on_curve(uint64_t seed) {
+  for (uint64_t x = seed;; ++x) {
+    Fp2 y;
+    const Fp2 fx{Fp::from_u64(x), Fp::one()};
+    if ((fx.square() * fx + kG2B).sqrt(y)) return {fx, y, Fp2::one()};
+  }
+}
+
+TEST(Bls12Fp, MontgomeryRoundTripAndKnownProduct) {
+  // (p-1)^2 = 1 mod p
+  const Fp minus_one = Fp::zero() - Fp::one();
+  EXPECT_EQ(minus_one * minus_one, Fp::one());
+  EXPECT_EQ(minus_one.canonical(), exponents::sub_small(kP, 1));
+  const Fp a = Fp::from_u64(123456789);
+  EXPECT_EQ(a.canonical()[0], 123456789u);
+  EXPECT_EQ((Fp::from_u64(1ull << 40) * Fp::from_u64(1ull << 40)).canonical()[1], 1ull << 16);
+}
+
+TEST(Bls12Fp, InverseAndSqrt) {
+  std::mt19937_64 rng(1);
+  for (int i = 0; i < 20; ++i) {
+    const Fp a = random_fp(rng);
+    EXPECT_EQ(a * a.inverse(), Fp::one());
+    Fp r;
+    ASSERT_TRUE(a.square().sqrt(r));
+    EXPECT_TRUE(r == a || r == -a);
+    EXPECT_TRUE(a.square().is_square());
+  }
+  Fp r;
+  EXPECT_FALSE((-Fp::one()).sqrt(r));  // p = 3 mod 4: -1 is a non-residue
+}
+
+TEST(Bls12Fp2, InverseSqrtAndTowerInverses) {
+  std::mt19937_64 rng(2);
+  for (int i = 0; i < 10; ++i) {
+    const Fp2 a = random_fp2(rng);
+    EXPECT_EQ(a * a.inverse(), Fp2::one());
+    Fp2 r;
+    ASSERT_TRUE(a.square().sqrt(r));
+    EXPECT_EQ(r.square(), a.square());
+    const Fp12 f = random_fp12(rng);
+    EXPECT_EQ(f * f.inverse(), Fp12::one());
+    EXPECT_EQ(f.square(), f * f);
+  }
+}
+
+TEST(Bls12Fp12, FrobeniusIsPthPower) {
+  std::mt19937_64 rng(3);
+  const Fp12 f = random_fp12(rng);
+  // f^p by square-and-multiply over p's bits.
+  Fp12 pow = Fp12::one();
+  for (int i = 5; i >= 0; --i)
+    for (int b = 63; b >= 0; --b) {
+      pow = pow.square();
+      if ((kP[i] >> b) & 1) pow *= f;
+    }
+  EXPECT_EQ(f.frobenius(), pow);
+}
+
+TEST(Bls12Groups, GeneratorsOnCurveAndInSubgroup) {
+  EXPECT_TRUE(on_curve(g1_generator(), kG1B));
+  EXPECT_TRUE(on_curve(g2_generator(), kG2B));
+  EXPECT_TRUE(g1_in_subgroup_by_order(G1::from_affine(g1_generator())));
+  EXPECT_TRUE(g2_in_subgroup_by_order(G2::from_affine(g2_generator())));
+  EXPECT_TRUE(g1_in_subgroup(G1::from_affine(g1_generator())));
+  EXPECT_TRUE(g2_in_subgroup(G2::from_affine(g2_generator())));
+}
+
+TEST(Bls12Groups, FastSubgroupChecksAgreeWithOrderCheck) {
+  int outside = 0;
+  for (uint64_t seed = 1; seed < 40; seed += 3) {
+    const G1 p = g1_point_on_curve(seed);
+    const bool in = g1_in_subgroup_by_order(p);
+    outside += !in;
+    EXPECT_EQ(g1_in_subgroup(p), in) << seed;
+    const G2 q = g2_point_on_curve(seed);
+    EXPECT_EQ(g2_in_subgroup(q), g2_in_subgroup_by_order(q)) << seed;
+    EXPECT_FALSE(g2_in_subgroup(q));  // cofactor is huge: random points are outside
+    // Cleared by the G1 cofactor h = (x-1)^2/3 (times anything) they enter the subgroup.
+    const G1 cleared = mul_u64(mul_u64(p, 0x396c8c005555e156), 0x1);
+    EXPECT_EQ(g1_in_subgroup(cleared), g1_in_subgroup_by_order(cleared));
+  }
+  EXPECT_GT(outside, 0);
+}
+
+TEST(Bls12Groups, GroupLaw) {
+  std::mt19937_64 rng(4);
+  const G1 g = G1::from_affine(g1_generator());
+  const Scalar a = random_scalar(rng), b = random_scalar(rng);
+  // [a]G + [b]G == [a+b]G
+  Scalar s{};
+  unsigned __int128 carry = 0;
+  for (int i = 0; i < 4; ++i) {
+    carry += (unsigned __int128)a[i] + b[i];
+    s[i] = uint64_t(carry);
+    carry >>= 64;
+  }
+  EXPECT_TRUE(same_point(add(mul_scalar(g, a), mul_scalar(g, b)), mul_scalar(g, s)));
+  const G1 ag = mul_scalar(g, a);
+  EXPECT_TRUE(same_point(add_mixed(ag, to_affine(ag)), dbl(ag)));
+  EXPECT_TRUE(add(ag, -ag).is_infinity());
+  EXPECT_TRUE(on_curve(to_affine(ag), kG1B));
+  const G2 h = G2::from_affine(g2_generator());
+  EXPECT_TRUE(same_point(add(mul_scalar(h, a), mul_scalar(h, b)), mul_scalar(h, s)));
+  EXPECT_TRUE(on_curve(to_affine(mul_scalar(h, a)), kG2B));
+  // psi acts as [x] = -[|x|] on G2
+  EXPECT_TRUE(same_point(psi(h), -mul_u64(h, kXAbs)));
+}
+
+TEST(Bls12Pairing, BilinearAndNonDegenerate) {
+  const G1Affine g = g1_generator();
+  const G2Affine h = g2_generator();
+  const Fp12 e = pairing(g, h);
+  EXPECT_NE(e, Fp12::one());
+  const Scalar a = {0x1234567890abcdef, 0x42, 0, 0};
+  const Scalar b = {0xfedcba0987654321, 0, 7, 0};
+  const G1Affine ag = to_affine(mul_scalar(G1::from_affine(g), a));
+  const G2Affine bh = to_affine(mul_scalar(G2::from_affine(h), b));
+  const G1Affine bg = to_affine(mul_scalar(G1::from_affine(g), b));
+  const G2Affine ah = to_affine(mul_scalar(G2::from_affine(h), a));
+  EXPECT_EQ(pairing(ag, bh), pairing(bg, ah));
+  // e(G, H)^r == 1
+  Fp12 pow = Fp12::one();
+  for (int i = 3; i >= 0; --i)
+    for (int bit = 63; bit >= 0; --bit) {
+      pow = pow.square();
+      if ((kGroupOrder[i] >> bit) & 1) pow *= e;
+    }
+  EXPECT_EQ(pow, Fp12::one());
+  // e(aG, bH) e(-bG, aH) == 1
+  const G1Affine neg_bg{bg.x, -bg.y, false};
+  const PairingInput pairs[2] = {{ag, bh}, {neg_bg, ah}};
+  EXPECT_TRUE(pairing_check(pairs));
+  const PairingInput wrong[2] = {{ag, bh}, {bg, ah}};
+  EXPECT_FALSE(pairing_check(wrong));
+}
+
+}  // namespace
+}  // namespace paraevm::bls12_381
