@@ -282,17 +282,31 @@ DivResult divmod(const U256& a, const U256& b) {
 U256 operator/(const U256& a, const U256& b) { return divmod(a, b).quot; }
 U256 operator%(const U256& a, const U256& b) { return divmod(a, b).rem; }
 
+namespace {
+
+/// All ones when x is negative, else zero.
+inline uint64_t sign_mask(const U256& x) { return uint64_t{0} - (x.limb[3] >> 63); }
+
+/// x when mask is zero, -x when mask is all ones; branch-free because operand signs are
+/// unpredictable.
+inline U256 negate_if(const U256& x, uint64_t mask) {
+  const U256 m{mask, mask, mask, mask};
+  return (x ^ m) - m;
+}
+
+}  // namespace
+
 U256 sdiv(const U256& a, const U256& b) {
-  const bool na = is_negative(a), nb = is_negative(b);
+  const uint64_t sa = sign_mask(a), sb = sign_mask(b);
   // |-2^255| wraps to 2^255, and 2^255 / 1 negated is -2^255 again: the EVM's defined result.
-  const U256 q = divmod(na ? -a : a, nb ? -b : b).quot;
-  return na != nb ? -q : q;
+  const U256 q = divmod(negate_if(a, sa), negate_if(b, sb)).quot;
+  return negate_if(q, sa ^ sb);
 }
 
 U256 smod(const U256& a, const U256& b) {
-  const bool na = is_negative(a), nb = is_negative(b);
-  const U256 r = divmod(na ? -a : a, nb ? -b : b).rem;
-  return na ? -r : r;  // the remainder takes the dividend's sign
+  const uint64_t sa = sign_mask(a), sb = sign_mask(b);
+  const U256 r = divmod(negate_if(a, sa), negate_if(b, sb)).rem;
+  return negate_if(r, sa);  // the remainder takes the dividend's sign
 }
 
 U256 addmod(const U256& a, const U256& b, const U256& m) {
