@@ -220,16 +220,33 @@ void divide_knuth(Normalized& n, uint64_t* q) {
   }
 }
 
+/// When the normalized dividend's extra top limb is zero, its top quotient digit is 0 or 1 (the
+/// divisor's top bit is set): settle it by a compare and subtract instead of a full division
+/// step. This is the common case for mulmod with reduced operands and for equal-length divisions.
+void settle_top_digit(Normalized& n, uint64_t* q) {
+  const int dn = n.dn;
+  uint64_t* top = n.u + n.un - dn;
+  uint64_t diff[4];
+  uint64_t borrow = 0;
+  for (int i = 0; i < dn; ++i) diff[i] = u256_detail::subb(top[i], n.d[i], borrow);
+  if (borrow == 0) std::copy(diff, diff + dn, top);
+  if (q) q[n.un - dn] = borrow ^ 1;
+  --n.un;
+}
+
 /// Divides u[0..un) by d[0..dn) (d[dn-1] != 0, un >= dn, both significant lengths).
 /// Writes un - dn + 1 quotient limbs to q (if not null) and dn remainder limbs to r.
 void udivrem(const uint64_t* u, int un, const uint64_t* d, int dn, uint64_t* q, uint64_t* r) {
   Normalized n = normalize(u, un, d, dn);
-  if (dn == 1)
-    divide_by_1(n, q);
-  else if (dn == 2)
-    divide_by_2(n, q);
-  else
-    divide_knuth(n, q);
+  if (n.u[n.un] == 0) settle_top_digit(n, q);
+  if (n.un >= dn) {
+    if (dn == 1)
+      divide_by_1(n, q);
+    else if (dn == 2)
+      divide_by_2(n, q);
+    else
+      divide_knuth(n, q);
+  }
   const unsigned s = n.shift;
   if (s == 0) {
     std::copy(n.u, n.u + dn, r);
@@ -327,6 +344,52 @@ U256 mulmod(const U256& a, const U256& b, const U256& m) {
   return mod_limbs(p, 8, m);
 }
 
+namespace {
+
+/// a * a mod 2^256 with 6 limb products instead of 10: the cross products appear twice.
+inline U256 sqr(const U256& a) {
+  const uint128 p01 = mul_wide(a.limb[0], a.limb[1]);
+  const uint128 p02 = mul_wide(a.limb[0], a.limb[2]);
+  const uint128 t = uint128{hi(p01)} + lo(p02);
+  const uint64_t c3 = hi(t) + hi(p02) + a.limb[0] * a.limb[3] + a.limb[1] * a.limb[2];
+  const U256 cross{0, lo(p01), lo(t), c3};
+  const uint128 d0 = mul_wide(a.limb[0], a.limb[0]);
+  const uint128 d1 = mul_wide(a.limb[1], a.limb[1]);
+  return (cross + cross) + U256{lo(d0), hi(d0), lo(d1), hi(d1)};
+}
+
+inline unsigned exponent_bit(const U256& e, unsigned i) { return (e.limb[i / 64] >> (i % 64)) & 1; }
+
+/// Left-to-right binary square-and-multiply from the top set bit.
+U256 exp_binary(const U256& base, const U256& e, unsigned bits) {
+  U256 result = base;
+  for (int i = static_cast<int>(bits) - 2; i >= 0; --i) {
+    result = sqr(result);
+    if (exponent_bit(e, static_cast<unsigned>(i))) result = result * base;
+  }
+  return result;
+}
+
+/// Fixed 4-bit window: 14 multiplications for the table, then one multiplication per nonzero
+/// nibble instead of one per set bit.
+U256 exp_window(const U256& base, const U256& e, unsigned bits) {
+  U256 table[16];
+  table[0] = 1;
+  table[1] = base;
+  for (int i = 2; i < 16; ++i) table[i] = table[i - 1] * base;
+  const auto nibble = [&e](unsigned w) { return (e.limb[w / 16] >> (4 * (w % 16))) & 0xf; };
+  const unsigned top = (bits - 1) / 4;
+  U256 result = table[nibble(top)];
+  for (int w = static_cast<int>(top) - 1; w >= 0; --w) {
+    result = sqr(sqr(sqr(sqr(result))));
+    const uint64_t nib = nibble(static_cast<unsigned>(w));
+    if (nib != 0) result = result * table[nib];
+  }
+  return result;
+}
+
+}  // namespace
+
 U256 exp(U256 base, const U256& exponent) {
   const unsigned bits = exponent.bit_width();
   if (bits == 0) return 1;
@@ -336,13 +399,8 @@ U256 exp(U256 base, const U256& exponent) {
   }
   // An even base to a power >= 256 has 2^256 as a factor.
   if ((base.limb[0] & 1) == 0 && bits > 8) return {};
-  // Left-to-right square-and-multiply starting at the top set bit.
-  U256 result = base;
-  for (int i = static_cast<int>(bits) - 2; i >= 0; --i) {
-    result = result * result;
-    if ((exponent.limb[i / 64] >> (i % 64)) & 1) result = result * base;
-  }
-  return result;
+  // The window's table costs 14 multiplications; it pays off for long exponents only.
+  return bits > 96 ? exp_window(base, exponent, bits) : exp_binary(base, exponent, bits);
 }
 
 U256 signextend(const U256& byte_index, const U256& x) {
