@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "evm/analysis.hpp"
 #include "evm/host.hpp"
 #include "evm/revision.hpp"
 #include "state/state.hpp"
@@ -27,11 +28,15 @@ Address create2_address(const Address& sender, const Bytes32& salt, BytesView in
 /// EIP-7702: the delegate's address when `code` is a delegation designator (0xef0100 ++ addr).
 std::optional<Address> delegation_target(BytesView code);
 
+/// The process-wide cache of analyzed code (by code hash) that hosts use by default.
+CodeCache& default_code_cache();
+
 class StateHost final : public Host {
  public:
-  /// `state`, `ctx` and `tracer` (may be null) must outlive the host.
-  StateHost(State& state, Revision rev, const TxContext& ctx, Tracer* tracer = nullptr)
-      : state_(state), rev_(rev), ctx_(ctx), tracer_(tracer) {}
+  /// `state`, `ctx`, `tracer` (may be null) and `cache` must outlive the host.
+  StateHost(State& state, Revision rev, const TxContext& ctx, Tracer* tracer = nullptr,
+            CodeCache& cache = default_code_cache())
+      : state_(state), rev_(rev), ctx_(ctx), tracer_(tracer), code_cache_(cache) {}
 
   State& state() { return state_; }
   Revision revision() const { return rev_; }
@@ -44,7 +49,9 @@ class StateHost final : public Host {
   Hash get_code_hash(const Address& addr) override;
   size_t copy_code(const Address& addr, size_t offset, uint8_t* out, size_t size) override;
   bool selfdestruct(const Address& addr, const Address& beneficiary) override;
-  /// Runs a message: the transaction's top-level one (depth 0) or a nested call or creation.
+  /// Runs a message: the transaction's top-level one (depth 0; for a creation msg.recipient is
+  /// the new address, and the transaction has already bumped the sender's nonce) or a nested
+  /// call or creation.
   /// Value transfer, precompiles, code loading (EIP-7702 delegation resolved), depth and
   /// balance checks, checkpoint and rollback on failure.
   Result call(const Message& msg) override;
@@ -57,14 +64,20 @@ class StateHost final : public Host {
   void set_transient_storage(const Address& addr, const U256& key, const U256& value) override;
 
  private:
+  /// Runs a call frame: touch, value transfer, code (delegation resolved) or precompile.
   Result call_message(const Message& msg);
-  Result create_message(const Message& msg);
-  Result run_code(const Message& msg, const SharedCode& code, const Hash& code_hash);
+  /// CREATE/CREATE2 from a frame: balance and nonce checks, address, creator's nonce bump.
+  Result nested_create(const Message& msg);
+  /// Runs init code at `addr` and deposits the code.
+  Result create_message(const Message& msg, const Address& addr);
+  /// EIP-684/EIP-7610: an account with a nonce, code or storage cannot be created over.
+  bool collides(const Address& addr);
 
   State& state_;
   Revision rev_;
   const TxContext& ctx_;
   Tracer* tracer_;
+  CodeCache& code_cache_;
 };
 
 }  // namespace paraevm

@@ -108,6 +108,7 @@ class State {
     bool warm = false;
   };
   struct Account {
+    Address address;
     std::optional<AccountInfo> base;  // as the view returned it
     AccountInfo info;                 // current
     SharedCode code;                  // null until loaded or set

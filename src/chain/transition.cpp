@@ -1,0 +1,191 @@
+#include "chain/transition.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include "base/keccak.hpp"
+#include "base/rlp.hpp"
+#include "chain/blob_gas.hpp"
+#include "chain/intrinsic_gas.hpp"
+#include "crypto/secp256k1.hpp"
+#include "precompiles/precompile.hpp"
+#include "state/host.hpp"
+#include "state/revision_rules.hpp"
+#include "state/state.hpp"
+
+namespace paraevm {
+namespace {
+
+constexpr uint8_t kSetCodeMagic = 0x05;              // EIP-7702 authorization signing prefix
+constexpr int64_t kAuthExistingRefund = 25000 - 12500;  // PER_EMPTY_ACCOUNT - PER_AUTH_BASE
+
+/// Candidate precompile addresses: 0x01..0x11 and 0x100 (P-256, Osaka).
+void warm_precompiles(State& state, Revision rev) {
+  Address a;
+  for (uint8_t i = 1; i <= 0x11; ++i) {
+    a[19] = i;
+    if (!is_precompile(rev, a)) break;
+    state.access_account(a);
+  }
+  Address p256;
+  p256[18] = 0x01;
+  if (is_precompile(rev, p256)) state.access_account(p256);
+}
+
+U256 effective_gas_price(const Transaction& tx, const BlockEnv& block) {
+  if (tx.type < TxType::DynamicFee) return tx.gas_price;
+  const U256 room = tx.max_fee_per_gas - block.base_fee;  // validated: max_fee >= base_fee
+  return std::min(tx.max_priority_fee_per_gas, room) + block.base_fee;
+}
+
+std::optional<Address> recover_authority(const Authorization& auth) {
+  if (auth.y_parity > U256{1}) return std::nullopt;
+  if (auth.r.is_zero() || auth.r >= kSecp256k1N) return std::nullopt;
+  if (auth.s.is_zero() || auth.s > kSecp256k1HalfN) return std::nullopt;
+  RlpEncoder enc(64);
+  enc.append_raw(BytesView{&kSetCodeMagic, 1});
+  const size_t mark = enc.begin_list();
+  enc.append_u256(auth.chain_id).append_address(auth.address).append_u64(auth.nonce);
+  enc.end_list(mark);
+  return ecrecover(keccak256(enc.view()), auth.r, auth.s, static_cast<uint8_t>(auth.y_parity.low64()));
+}
+
+/// EIP-7702: applies each valid authorization; returns the refund for existing authorities.
+int64_t apply_authorizations(State& state, const BlockEnv& block, const Transaction& tx) {
+  int64_t refund = 0;
+  for (const Authorization& auth : tx.authorizations) {
+    if (!auth.chain_id.is_zero() && auth.chain_id != block.chain_id) continue;
+    if (auth.nonce == UINT64_MAX) continue;
+    const auto authority = recover_authority(auth);
+    if (!authority) continue;
+    state.access_account(*authority);
+    const SharedCode code = state.get_code(*authority);
+    if (!code->empty() && !delegation_target(*code)) continue;
+    if (state.get_nonce(*authority) != auth.nonce) continue;
+    if (state.exists(*authority)) refund += kAuthExistingRefund;
+    if (auth.address.is_zero()) {
+      state.set_code(*authority, nullptr);
+    } else {
+      auto designator = std::make_shared<Bytes>(23);
+      (*designator)[0] = 0xef;
+      (*designator)[1] = 0x01;
+      std::memcpy(designator->data() + 3, auth.address.data(), 20);
+      state.set_code(*authority, std::move(designator));
+    }
+    state.set_nonce(*authority, auth.nonce + 1);
+  }
+  return refund;
+}
+
+TxContext make_context(const BlockEnv& block, Revision rev, const Transaction& tx,
+                       const Address& sender, const U256& gas_price) {
+  TxContext ctx;
+  ctx.gas_price = gas_price;
+  ctx.origin = sender;
+  ctx.coinbase = block.coinbase;
+  ctx.number = block.number;
+  ctx.timestamp = block.timestamp;
+  ctx.gas_limit = block.gas_limit;
+  ctx.prev_randao = at_least(rev, Revision::Paris) ? block.prev_randao : block.difficulty;
+  ctx.chain_id = block.chain_id;
+  ctx.base_fee = block.base_fee;
+  ctx.blob_base_fee = block.blob_base_fee;
+  ctx.blob_hashes = tx.blob_versioned_hashes;
+  return ctx;
+}
+
+/// Warms the EIP-2929 sets the transaction starts with (harmless before Berlin: nothing reads
+/// them).
+void warm_initial(State& state, Revision rev, const BlockEnv& block, const Transaction& tx,
+                  const Address& sender, const Address& target) {
+  state.access_account(sender);
+  state.access_account(target);
+  warm_precompiles(state, rev);
+  if (rules(rev).warm_coinbase) state.access_account(block.coinbase);  // EIP-3651
+  for (const AccessListEntry& e : tx.access_list) {
+    state.access_account(e.address);
+    for (const U256& key : e.storage_keys) state.access_storage(e.address, key);
+  }
+}
+
+}  // namespace
+
+TxOutcome apply_transaction(State& state, const BlockEnv& block, Revision rev,
+                            const Transaction& tx, const Address& sender, Tracer* tracer,
+                            const BlockGasLeft& gas_left) {
+  TxOutcome out;
+  if (auto err = validate_static(tx, rev, block, gas_left)) {
+    out.error = err;
+    return out;
+  }
+  const std::optional<AccountInfo> sender_info =
+      state.exists(sender) ? std::optional<AccountInfo>(AccountInfo{
+                                 state.get_nonce(sender), state.get_balance(sender),
+                                 state.get_code_hash(sender)})
+                           : std::nullopt;
+  const SharedCode sender_code = state.get_code(sender);
+  if (auto err = validate_against_sender(tx, rev, sender_info, *sender_code)) {
+    out.error = err;
+    return out;
+  }
+
+  const RevisionRules& r = rules(rev);
+  const IntrinsicGas ig = intrinsic_gas(rev, tx);
+  const U256 gas_price = effective_gas_price(tx, block);
+  const uint64_t blob_gas = tx.blob_versioned_hashes.size() * kGasPerBlob;
+
+  // Pre-execution: buy gas, bump the nonce, warm the initial access sets.
+  state.sub_balance(sender, U256{tx.gas_limit} * gas_price + U256{blob_gas} * block.blob_base_fee);
+  state.set_nonce(sender, tx.nonce + 1);
+  const Address target = tx.is_create() ? create_address(sender, tx.nonce) : *tx.to;
+  warm_initial(state, rev, block, tx, sender, target);
+  int64_t refund = 0;
+  if (tx.type == TxType::SetCode) refund += apply_authorizations(state, block, tx);
+
+  // Execution.
+  const TxContext ctx = make_context(block, rev, tx, sender, gas_price);
+  StateHost host(state, rev, ctx, tracer);
+  Message msg;
+  msg.kind = tx.is_create() ? CallKind::Create : CallKind::Call;
+  msg.gas = static_cast<int64_t>(tx.gas_limit - ig.cost);
+  msg.recipient = target;
+  msg.sender = sender;
+  msg.code_address = target;
+  msg.input = tx.data;
+  msg.value = tx.value;
+  Result res = host.call(msg);
+  if (res.status == StatusCode::Success) refund += res.gas_refund;
+
+  // Post-execution: refund (EIP-3529 quotient), EIP-7623 floor, fees.
+  const uint64_t used_before_refund = tx.gas_limit - static_cast<uint64_t>(res.gas_left);
+  const uint64_t refund_cap = used_before_refund / r.refund_quotient;
+  const uint64_t granted = std::min<uint64_t>(refund_cap, static_cast<uint64_t>(std::max<int64_t>(refund, 0)));
+  uint64_t gas_used = used_before_refund - granted;
+  if (r.calldata_floor) gas_used = std::max(gas_used, ig.floor);
+
+  state.add_balance(sender, U256{tx.gas_limit - gas_used} * gas_price);
+  const U256 priority_fee = gas_price - block.base_fee;
+  state.touch(block.coinbase);  // a zero fee still touches the coinbase (EIP-161 removal)
+  state.add_balance(block.coinbase, U256{gas_used} * priority_fee);
+
+  state.finalize(r.clear_touched_empty);
+  TxReceipt& receipt = out.receipt;
+  receipt.type = tx.type;
+  receipt.status = res.status;
+  receipt.gas_used = gas_used;
+  receipt.blob_gas_used = blob_gas;
+  receipt.logs = state.take_logs();
+  receipt.output = std::move(res.output);
+  if (tx.is_create() && res.status == StatusCode::Success) receipt.contract_address = target;
+  receipt.diff = state.build_diff();
+  return out;
+}
+
+TxOutcome apply_transaction(StateView& view, const BlockEnv& block, Revision rev,
+                            const Transaction& tx, const Address& sender, Tracer* tracer,
+                            const BlockGasLeft& gas_left) {
+  State state(view);
+  return apply_transaction(state, block, rev, tx, sender, tracer, gas_left);
+}
+
+}  // namespace paraevm

@@ -1,0 +1,318 @@
+#include "state/state.hpp"
+
+#include <cassert>
+
+#include "base/keccak.hpp"
+
+namespace paraevm {
+namespace {
+
+const SharedCode& empty_code() {
+  static const SharedCode kEmpty = std::make_shared<const Bytes>();
+  return kEmpty;
+}
+
+}  // namespace
+
+State::Account& State::load(const Address& addr) {
+  auto [it, inserted] = accounts_.try_emplace(addr);
+  Account& acc = it->second;
+  if (inserted) {
+    acc.address = addr;
+    acc.base = view_.read_account(addr);
+    if (acc.base) {
+      acc.info = *acc.base;
+      acc.exists = true;
+    }
+  }
+  return acc;
+}
+
+State::Account& State::load_for_write(const Address& addr) {
+  Account& acc = load(addr);
+  if (!acc.exists) {
+    journal_.push_back({Undo::Exists, &acc, nullptr, U256{0}});
+    acc.exists = true;
+  }
+  return acc;
+}
+
+State::Slot& State::load_slot(Account& acc, const U256& key) {
+  auto [it, inserted] = acc.storage.try_emplace(key);
+  if (inserted) {
+    // An account created in this transaction has no storage from the view (its old storage was
+    // discarded, and the address had none when collision rules hold).
+    if (!acc.storage_cleared && acc.base) it->second.original = view_.read_storage(acc.address, key);
+    it->second.current = it->second.original;
+  }
+  return it->second;
+}
+
+void State::ensure_code(Account& acc) {
+  if (acc.code) return;
+  acc.code = acc.info.has_code() ? view_.read_code(acc.info.code_hash) : empty_code();
+}
+
+bool State::exists(const Address& addr) { return load(addr).exists; }
+
+bool State::is_empty(const Address& addr) {
+  const Account& acc = load(addr);
+  return !acc.exists || acc.info.is_empty();
+}
+
+uint64_t State::get_nonce(const Address& addr) { return load(addr).info.nonce; }
+U256 State::get_balance(const Address& addr) { return load(addr).info.balance; }
+
+Hash State::get_code_hash(const Address& addr) {
+  const Account& acc = load(addr);
+  return acc.exists ? acc.info.code_hash : kEmptyCodeHash;
+}
+
+SharedCode State::get_code(const Address& addr) {
+  Account& acc = load(addr);
+  if (!acc.exists) return empty_code();
+  ensure_code(acc);
+  return acc.code;
+}
+
+bool State::has_storage(const Address& addr) {
+  Account& acc = load(addr);
+  for (const auto& [key, slot] : acc.storage)
+    if (!slot.current.is_zero()) return true;
+  return acc.base && !acc.storage_cleared && view_.has_storage(addr);
+}
+
+void State::set_nonce(const Address& addr, uint64_t nonce) {
+  Account& acc = load_for_write(addr);
+  journal_.push_back({Undo::Nonce, &acc, nullptr, U256{acc.info.nonce}});
+  acc.info.nonce = nonce;
+}
+
+void State::set_balance(const Address& addr, const U256& balance) {
+  Account& acc = load_for_write(addr);
+  journal_.push_back({Undo::Balance, &acc, nullptr, acc.info.balance});
+  acc.info.balance = balance;
+}
+
+void State::add_balance(const Address& addr, const U256& amount) {
+  Account& acc = load_for_write(addr);
+  journal_.push_back({Undo::Balance, &acc, nullptr, acc.info.balance});
+  acc.info.balance += amount;
+}
+
+void State::sub_balance(const Address& addr, const U256& amount) {
+  Account& acc = load_for_write(addr);
+  assert(acc.info.balance >= amount);
+  journal_.push_back({Undo::Balance, &acc, nullptr, acc.info.balance});
+  acc.info.balance -= amount;
+}
+
+void State::set_code(const Address& addr, SharedCode code) {
+  Account& acc = load_for_write(addr);
+  ensure_code(acc);
+  code_undo_.emplace_back(acc.info.code_hash, acc.code);
+  journal_.push_back({Undo::Code, &acc, nullptr, U256{code_undo_.size() - 1}});
+  if (!code || code->empty()) {
+    acc.code = empty_code();
+    acc.info.code_hash = kEmptyCodeHash;
+  } else {
+    acc.info.code_hash = keccak256(*code);
+    acc.code = std::move(code);
+  }
+  acc.code_changed = true;
+}
+
+void State::touch(const Address& addr) {
+  Account& acc = load_for_write(addr);
+  if (acc.touched) return;
+  journal_.push_back({Undo::Touched, &acc, nullptr, U256{0}});
+  acc.touched = true;
+}
+
+void State::create_contract(const Address& addr) {
+  Account& acc = load_for_write(addr);
+  // Discard storage the address may hold: zero every cached slot (journaled), then stop reading
+  // the view's storage.
+  for (auto& [key, slot] : acc.storage) {
+    if (slot.current.is_zero()) continue;
+    journal_.push_back({Undo::Storage, &acc, &slot, slot.current});
+    slot.current = U256{0};
+  }
+  if (!acc.storage_cleared) {
+    journal_.push_back({Undo::StorageCleared, &acc, nullptr, U256{0}});
+    acc.storage_cleared = true;
+  }
+  if (!acc.created) {
+    journal_.push_back({Undo::Created, &acc, nullptr, U256{0}});
+    acc.created = true;
+  }
+}
+
+bool State::is_created(const Address& addr) { return load(addr).created; }
+
+bool State::mark_destructed(const Address& addr) {
+  Account& acc = load(addr);
+  if (acc.destructed) return false;
+  journal_.push_back({Undo::Destructed, &acc, nullptr, U256{0}});
+  acc.destructed = true;
+  return true;
+}
+
+U256 State::get_storage(const Address& addr, const U256& key) {
+  Account& acc = load(addr);
+  if (!acc.exists) return U256{0};
+  return load_slot(acc, key).current;
+}
+
+U256 State::get_original_storage(const Address& addr, const U256& key) {
+  Account& acc = load(addr);
+  if (!acc.exists || acc.created) return U256{0};
+  return load_slot(acc, key).original;
+}
+
+void State::set_storage(const Address& addr, const U256& key, const U256& value) {
+  Account& acc = load_for_write(addr);
+  Slot& slot = load_slot(acc, key);
+  journal_.push_back({Undo::Storage, &acc, &slot, slot.current});
+  slot.current = value;
+}
+
+U256 State::get_transient(const Address& addr, const U256& key) {
+  auto it = accounts_.find(addr);
+  if (it == accounts_.end()) return U256{0};
+  auto slot = it->second.transient.find(key);
+  return slot == it->second.transient.end() ? U256{0} : slot->second;
+}
+
+void State::set_transient(const Address& addr, const U256& key, const U256& value) {
+  Account& acc = load(addr);
+  U256& slot = acc.transient[key];
+  journal_.push_back({Undo::Transient, &acc, &slot, slot});
+  slot = value;
+}
+
+AccessStatus State::access_account(const Address& addr) {
+  Account& acc = load(addr);
+  if (acc.warm) return AccessStatus::Warm;
+  journal_.push_back({Undo::WarmAccount, &acc, nullptr, U256{0}});
+  acc.warm = true;
+  return AccessStatus::Cold;
+}
+
+AccessStatus State::access_storage(const Address& addr, const U256& key) {
+  Account& acc = load(addr);
+  Slot& slot = load_slot(acc, key);
+  if (slot.warm) return AccessStatus::Warm;
+  journal_.push_back({Undo::WarmSlot, &acc, &slot, U256{0}});
+  slot.warm = true;
+  return AccessStatus::Cold;
+}
+
+void State::add_log(Log log) {
+  logs_.push_back(std::move(log));
+  journal_.push_back({Undo::Log, nullptr, nullptr, U256{0}});
+}
+
+void State::undo(const JournalEntry& e) {
+  Account& acc = *e.account;
+  switch (e.kind) {
+    case Undo::Exists:
+      acc.exists = false;
+      break;
+    case Undo::Nonce:
+      acc.info.nonce = e.prev.low64();
+      break;
+    case Undo::Balance:
+      acc.info.balance = e.prev;
+      break;
+    case Undo::Code: {
+      auto& [hash, code] = code_undo_[e.prev.low64()];
+      acc.info.code_hash = hash;
+      acc.code = std::move(code);
+      code_undo_.pop_back();
+      break;
+    }
+    case Undo::Storage:
+      static_cast<Slot*>(e.slot)->current = e.prev;
+      break;
+    case Undo::Transient:
+      *static_cast<U256*>(e.slot) = e.prev;
+      break;
+    case Undo::WarmAccount:
+      acc.warm = false;
+      break;
+    case Undo::WarmSlot:
+      static_cast<Slot*>(e.slot)->warm = false;
+      break;
+    case Undo::Touched:
+      acc.touched = false;
+      break;
+    case Undo::Destructed:
+      acc.destructed = false;
+      break;
+    case Undo::Created:
+      acc.created = false;
+      break;
+    case Undo::StorageCleared:
+      acc.storage_cleared = false;
+      break;
+    case Undo::Log:
+      logs_.pop_back();
+      break;
+  }
+}
+
+void State::rollback(Checkpoint cp) {
+  while (journal_.size() > cp) {
+    undo(journal_.back());
+    journal_.pop_back();
+  }
+}
+
+void State::finalize(bool clear_touched_empty) {
+  for (auto& [addr, acc] : accounts_) {
+    if (!acc.exists) continue;
+    if (acc.destructed || (clear_touched_empty && acc.touched && acc.info.is_empty())) {
+      acc.exists = false;
+    }
+  }
+  journal_.clear();
+  code_undo_.clear();
+}
+
+StateDiff State::build_diff() const {
+  StateDiff diff;
+  for (const auto& [addr, acc] : accounts_) {
+    if (!acc.exists) {
+      if (acc.base) {
+        AccountDiff gone;
+        gone.address = addr;
+        gone.deleted = true;
+        diff.accounts.push_back(std::move(gone));
+      }
+      continue;
+    }
+    AccountDiff d;
+    d.address = addr;
+    const bool is_new = !acc.base;
+    d.storage_cleared = acc.storage_cleared && acc.base;
+    const AccountInfo old = acc.base.value_or(AccountInfo{});
+    if (acc.info.nonce != old.nonce) d.nonce = acc.info.nonce;
+    if (acc.info.balance != old.balance) d.balance = acc.info.balance;
+    if (acc.info.code_hash != old.code_hash) {
+      d.code_hash = acc.info.code_hash;
+      if (acc.info.has_code()) d.code = acc.code;
+    }
+    for (const auto& [key, slot] : acc.storage) {
+      // After a wipe every non-zero slot is new; otherwise only slots that changed.
+      const U256& before = acc.storage_cleared ? U256{0} : slot.original;
+      if (slot.current != before) d.storage.push_back({key, slot.current});
+    }
+    const bool changed = is_new || d.storage_cleared || d.nonce || d.balance || d.code_hash ||
+                         !d.storage.empty();
+    if (changed) diff.accounts.push_back(std::move(d));
+  }
+  return diff;
+}
+
+}  // namespace paraevm
