@@ -160,6 +160,9 @@ class Executor {
   };
   struct alignas(64) Worker {
     ExecutionStats stats;
+    // The task writes here, not into the TxSlot: a suspended incarnation may still be running
+    // (in a task that ignores ReadDependency) when another worker re-executes the transaction.
+    ExecResult<T, Output> scratch;
     std::shared_ptr<ReadSet> spare;  // recycled read-set buffer
 
     std::shared_ptr<ReadSet> take() {
@@ -237,7 +240,7 @@ class Executor {
       IncarnationView<T> view(memory_, &scheduler_, *base_, v, rs->reads, options_.faults, w);
       const auto started = profile_clock();
       try {
-        run_task(v, view, slot, w);
+        run_task(v, view, worker.scratch, w);
       } catch (const ReadDependency&) {
         ++worker.stats.suspensions;
         worker.give_back(std::move(rs));
@@ -255,6 +258,7 @@ class Executor {
       }
       if (view.suspended()) return {};
       slot.exec_ns = profile_clock() - started;
+      std::swap(slot.result, worker.scratch);
       {
         std::lock_guard lock(slot.reads_mu);
         slot.reads.swap(rs);
@@ -265,11 +269,11 @@ class Executor {
     }
   }
 
-  void run_task(Version v, IncarnationView<T>& view, TxSlot& slot, unsigned w) {
-    slot.result.writes.clear();
-    slot.result.output = Output{};
+  void run_task(Version v, IncarnationView<T>& view, ExecResult<T, Output>& out, unsigned w) {
+    out.writes.clear();
+    out.output = Output{};
     if (options_.faults) options_.faults->maybe_fail(FaultPoint::kBeforeExecute, v, w);
-    task_->execute(v.tx, view, slot.result);
+    task_->execute(v.tx, view, out);
     if (options_.faults) options_.faults->maybe_fail(FaultPoint::kAfterExecute, v, w);
   }
 
@@ -336,7 +340,7 @@ class Executor {
       const auto started = profile_clock();
       ++stats_.executions;
       try {
-        run_task(v, view, slot, 0);
+        run_task(v, view, slot.result, 0);
       } catch (...) {
         ++stats_.failures;
         slot.last_error = std::current_exception();

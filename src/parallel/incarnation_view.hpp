@@ -64,6 +64,9 @@ class IncarnationView {
   /// applied in order). The transaction's own earlier writes are not visible: the task keeps
   /// them. Throws ReadDependency when suspended.
   Value read(const Key& key) {
+    // Once suspended, the scheduler may already have handed this transaction to another
+    // worker: never touch it again, whatever the task does with the exception.
+    if (suspended_) throw ReadDependency{kNoTx};
     if (faults_ != nullptr) faults_->maybe_fail(FaultPoint::kRead, version_, worker_);
     using Status = typename MvMemory<T>::ReadResult::Status;
     for (;;) {
