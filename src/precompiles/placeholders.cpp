@@ -6,15 +6,9 @@ namespace paraevm::precompiles {
 #define PARAEVM_PLACEHOLDER(name) \
   PrecompileResult name(Revision, BytesView, int64_t) { return {false, 0, {}}; }
 
-PARAEVM_PLACEHOLDER(ecrecover)
-PARAEVM_PLACEHOLDER(sha256)
-PARAEVM_PLACEHOLDER(ripemd160)
-PARAEVM_PLACEHOLDER(identity)
-PARAEVM_PLACEHOLDER(modexp)
 PARAEVM_PLACEHOLDER(bn254_add)
 PARAEVM_PLACEHOLDER(bn254_mul)
 PARAEVM_PLACEHOLDER(bn254_pairing)
-PARAEVM_PLACEHOLDER(blake2f)
 PARAEVM_PLACEHOLDER(point_evaluation)
 PARAEVM_PLACEHOLDER(bls12_g1add)
 PARAEVM_PLACEHOLDER(bls12_g1msm)
@@ -23,7 +17,6 @@ PARAEVM_PLACEHOLDER(bls12_g2msm)
 PARAEVM_PLACEHOLDER(bls12_pairing_check)
 PARAEVM_PLACEHOLDER(bls12_map_fp_to_g1)
 PARAEVM_PLACEHOLDER(bls12_map_fp2_to_g2)
-PARAEVM_PLACEHOLDER(p256verify)
 
 #undef PARAEVM_PLACEHOLDER
 }  // namespace paraevm::precompiles
