@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test: unit tests, spec fixtures (state, blockchain, transaction, RLP, trie tests) and
-# mainnet replays through CTest. The fixtures come from ../shared/data when it is there (unpacked
-# into build/data); without them the data-driven tests report themselves as skipped.
+# Runs every test: unit tests, spec fixtures (state, blockchain, transaction, RLP and trie tests)
+# and mainnet replays through CTest, then the parallel engine's tests under ThreadSanitizer. The
+# fixtures come from ../shared/data when it is there (unpacked into build/data); without them the
+# data-driven tests report themselves as skipped.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 build_dir=${PARAEVM_BUILD_DIR:-build/release}
@@ -13,4 +14,19 @@ fi
 # Re-configure so that CTest sees PARAEVM_DATA.
 cmake -S . -B "$build_dir" >/dev/null
 cmake --build "$build_dir" -j"$(nproc)"
-ctest --test-dir "$build_dir" --output-on-failure -j"$(nproc)" "$@"
+status=0
+ctest --test-dir "$build_dir" --output-on-failure -j"$(nproc)" "$@" || status=1
+
+# ThreadSanitizer: the parallel engine's tests (tests/parallel/*_test.cpp).
+if [[ ${PARAEVM_SKIP_TSAN:-0} != 1 ]]; then
+  tsan_dir=build/tsan
+  cmake -S . -B "$tsan_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPARAEVM_SANITIZE=thread \
+        -DPARAEVM_BENCH=OFF >/dev/null
+  targets=$(basename -s .cpp tests/parallel/*_test.cpp)
+  cmake --build "$tsan_dir" -j"$(nproc)" --target $targets
+  for t in $targets; do
+    echo "== ThreadSanitizer: $t"
+    TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" "$tsan_dir/tests/$t" --gtest_brief=1 || status=1
+  done
+fi
+exit $status
