@@ -24,7 +24,7 @@ Hash storage_root(std::span<const StorageSlot> storage) {
   leaves.reserve(storage.size());
   for (const StorageSlot& s : storage)
     if (!s.value.is_zero()) leaves.emplace_back(slot_key(s.key), rlp_encode_u256(s.value));
-  return trie_root_hashed(std::move(leaves));
+  return trie_root_hashed(leaves);
 }
 
 Bytes account_rlp(uint64_t nonce, const U256& balance, const Hash& storage_root,
@@ -44,7 +44,7 @@ Hash state_root(std::span<const AccountData> accounts) {
     leaves.emplace_back(keccak256(a.address.view()),
                         account_rlp(a.nonce, a.balance, sroot, a.code_hash));
   }
-  return trie_root_hashed(std::move(leaves));
+  return trie_root_hashed(leaves);
 }
 
 }  // namespace paraevm

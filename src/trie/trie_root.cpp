@@ -32,14 +32,14 @@ Hash root_of_unsorted(std::vector<TrieLeaf>& leaves) {
 
 }  // namespace
 
-Hash trie_root(std::vector<std::pair<Bytes, Bytes>> entries) {
+Hash trie_root(const std::vector<std::pair<Bytes, Bytes>>& entries) {
   std::vector<TrieLeaf> leaves;
   leaves.reserve(entries.size());
   for (const auto& [k, v] : entries) leaves.push_back({to_view(k), to_view(v)});
   return root_of_unsorted(leaves);
 }
 
-Hash trie_root_hashed(std::vector<std::pair<Hash, Bytes>> entries) {
+Hash trie_root_hashed(const std::vector<std::pair<Hash, Bytes>>& entries) {
   std::vector<TrieLeaf> leaves;
   leaves.reserve(entries.size());
   for (const auto& [k, v] : entries) leaves.push_back({k.view(), to_view(v)});
@@ -50,7 +50,7 @@ Hash secure_trie_root(const std::vector<std::pair<Bytes, Bytes>>& entries) {
   std::vector<std::pair<Hash, Bytes>> hashed;
   hashed.reserve(entries.size());
   for (const auto& [k, v] : entries) hashed.emplace_back(keccak256(k), v);
-  return trie_root_hashed(std::move(hashed));
+  return trie_root_hashed(hashed);
 }
 
 Hash ordered_trie_root(std::span<const Bytes> items) {

@@ -18,10 +18,10 @@ inline constexpr Hash kEmptyTrieRoot = {
 /// Root of the trie mapping each key to its value. Entries may come in any order; an empty
 /// value means the key is absent (as an Ethereum trie update with an empty value deletes), and
 /// for a repeated key the last entry wins.
-Hash trie_root(std::vector<std::pair<Bytes, Bytes>> entries);
+Hash trie_root(const std::vector<std::pair<Bytes, Bytes>>& entries);
 
 /// Same, with keys that are already 32-byte hashes (the secure trie's keccak256(key)).
-Hash trie_root_hashed(std::vector<std::pair<Hash, Bytes>> entries);
+Hash trie_root_hashed(const std::vector<std::pair<Hash, Bytes>>& entries);
 
 /// Secure trie: each key is replaced by keccak256(key) before insertion.
 Hash secure_trie_root(const std::vector<std::pair<Bytes, Bytes>>& entries);
