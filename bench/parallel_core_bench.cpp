@@ -1,0 +1,167 @@
+// The generic parallel core on synthetic blocks with calibrated busy work per transaction:
+// independent transactions, a dependency chain, a hot key read and written by every transaction,
+// and a hot key that every transaction only adds to (deltas). Compare with the in-order baseline
+// (BM_InOrder, a plain loop over a hash map): speedup = baseline time / executor time; overhead
+// per transaction = (executor time - baseline time) / transactions (at 0 µs of work it is the
+// engine's whole cost). The ideal_speedup counter is the list-scheduling model on the threads
+// used, from the recorded dependencies and execution times.
+#include <benchmark/benchmark.h>
+
+#include <chrono>
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "parallel/executor.hpp"
+
+namespace {
+
+using namespace paraevm::parallel;  // NOLINT: benchmark-local
+
+struct Traits {
+  using Key = uint32_t;
+  using Value = uint64_t;
+  using Delta = uint64_t;
+  struct KeyHash {
+    size_t operator()(uint32_t k) const { return k; }
+  };
+  static Value apply(Value v, Delta d) { return v + d; }
+  static Delta combine(Delta a, Delta b) { return a + b; }
+};
+
+enum Shape : int { kIndependent, kChain, kHotKey, kHotDelta };
+constexpr size_t kBlock = 1000;
+
+uint64_t spin(uint64_t iterations, uint64_t x) {
+  for (uint64_t i = 0; i < iterations; ++i) x = x * 6364136223846793005ull + 1442695040888963407ull;
+  return x;
+}
+
+// Iterations of spin() per microsecond on this machine, measured once.
+uint64_t iterations_per_us() {
+  static const uint64_t value = [] {
+    const auto start = std::chrono::steady_clock::now();
+    benchmark::DoNotOptimize(spin(20'000'000, 1));
+    const double us =
+        std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count();
+    return static_cast<uint64_t>(20'000'000 / us);
+  }();
+  return value;
+}
+
+// The transaction program: reads (key_in), busy work, writes (key_out) or adds to key 0.
+struct Program {
+  Shape shape;
+  uint64_t work;
+  template <class Read>
+  void run(TxIndex tx, Read&& read, WriteSet<Traits>& writes, uint64_t& out) const {
+    uint64_t acc = tx;
+    switch (shape) {
+      case kIndependent:
+        acc += read(tx + 1);
+        acc = spin(work, acc);
+        writes.push_back(Write<Traits>::full(tx + 1, acc));
+        break;
+      case kChain:
+        acc += read(tx);
+        acc = spin(work, acc);
+        writes.push_back(Write<Traits>::full(tx + 1, acc));
+        break;
+      case kHotKey:
+        acc += read(0);
+        acc = spin(work, acc);
+        writes.push_back(Write<Traits>::full(0, acc));
+        break;
+      case kHotDelta:
+        acc += read(tx + 1);
+        acc = spin(work, acc);
+        writes.push_back(Write<Traits>::full(tx + 1, acc));
+        writes.push_back(Write<Traits>::add(0, acc & 0xff));
+        break;
+    }
+    out = acc;
+  }
+};
+
+struct BenchTask final : Task<Traits, uint64_t> {
+  Program program;
+  explicit BenchTask(Program p) : program(p) {}
+  void execute(TxIndex tx, IncarnationView<Traits>& view, ExecResult<Traits, uint64_t>& r) override {
+    program.run(tx, [&](uint32_t k) { return view.read(k); }, r.writes, r.output);
+  }
+};
+
+struct Base final : BaseReader<Traits> {
+  uint64_t read_base(const uint32_t& k) override { return k; }
+};
+
+Program program_for(const benchmark::State& state) {
+  return {static_cast<Shape>(state.range(0)), state.range(1) * iterations_per_us()};
+}
+
+void BM_InOrder(benchmark::State& state) {
+  const Program program = program_for(state);
+  std::unordered_map<uint32_t, uint64_t> map;
+  WriteSet<Traits> writes;
+  for (auto _ : state) {
+    map.clear();
+    for (TxIndex tx = 0; tx < kBlock; ++tx) {
+      writes.clear();
+      uint64_t out = 0;
+      auto read = [&](uint32_t k) {
+        auto it = map.find(k);
+        return it == map.end() ? uint64_t{k} : it->second;
+      };
+      program.run(tx, read, writes, out);
+      for (const auto& w : writes)
+        map[w.key] = w.kind == WriteKind::kValue ? w.value : read(w.key) + w.delta;
+      benchmark::DoNotOptimize(out);
+    }
+  }
+  state.counters["ns_per_tx"] = benchmark::Counter(
+      static_cast<double>(kBlock), benchmark::Counter::kIsIterationInvariantRate |
+                                       benchmark::Counter::kInvert);
+}
+
+void BM_Executor(benchmark::State& state) {
+  BenchTask task(program_for(state));
+  Base base;
+  ExecutorOptions o;
+  o.threads = static_cast<unsigned>(state.range(2));
+  o.sequential_below = 0;
+  o.profile = true;
+  Executor<Traits, uint64_t> ex(o);
+  double aborts = 0, suspensions = 0, ideal = 0;
+  for (auto _ : state) {
+    if (!ex.execute_block(kBlock, task, base).ok) state.SkipWithError("block failed");
+    aborts += static_cast<double>(ex.stats().aborts);
+    suspensions += static_cast<double>(ex.stats().suspensions);
+  }
+  ideal = ideal_speedup(ex.dependency_graph(), o.threads);
+  const double iters = static_cast<double>(state.iterations());
+  state.counters["ns_per_tx"] = benchmark::Counter(
+      static_cast<double>(kBlock), benchmark::Counter::kIsIterationInvariantRate |
+                                       benchmark::Counter::kInvert);
+  state.counters["aborts"] = aborts / iters;
+  state.counters["suspensions"] = suspensions / iters;
+  state.counters["ideal_speedup"] = ideal;
+}
+
+void shapes(benchmark::internal::Benchmark* b, bool threads) {
+  for (int shape : {kIndependent, kChain, kHotKey, kHotDelta})
+    for (int work : {0, 20}) {
+      if (!threads) {
+        b->Args({shape, work});
+        continue;
+      }
+      for (int t : {1, 2}) b->Args({shape, work, t});
+    }
+  b->ArgNames(threads ? std::vector<std::string>{"shape", "work_us", "threads"}
+                      : std::vector<std::string>{"shape", "work_us"});
+  b->UseRealTime()->Unit(benchmark::kMillisecond);
+}
+
+BENCHMARK(BM_InOrder)->Apply([](benchmark::internal::Benchmark* b) { shapes(b, false); });
+BENCHMARK(BM_Executor)->Apply([](benchmark::internal::Benchmark* b) { shapes(b, true); });
+
+}  // namespace
