@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <optional>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -115,6 +116,49 @@ TEST(RlpDecode, RawAndRemaining) {
   EXPECT_EQ(l.read_u64(), 3u);
   EXPECT_TRUE(l.at_end());
   EXPECT_EQ(r.read_u64(), 0x80u);
+}
+
+/// Walks every item, recursing into lists; returns the number of items.
+size_t walk(RlpReader r, int depth = 0) {
+  size_t n = 0;
+  while (!r.at_end()) {
+    ++n;
+    if (r.next_is_list() && depth < 64) {
+      n += walk(r.read_list(), depth + 1);
+    } else {
+      r.read_item();
+    }
+  }
+  return n;
+}
+
+// Mutated and truncated encodings must decode or throw RlpError, never read out of bounds
+// (run under ASan to catch the latter).
+TEST(RlpDecode, MutatedInputNeverCrashes) {
+  RlpEncoder enc;
+  const size_t outer = enc.begin_list();
+  enc.append_u64(0).append_u64(300).append_string("dog").append_bytes(Bytes(70, 0xab));
+  const size_t inner = enc.begin_list();
+  enc.append_u256(U256::max()).append_bytes({});
+  enc.end_list(inner);
+  enc.end_list(outer);
+  const Bytes good = enc.take();
+  std::mt19937_64 rng(99);
+  size_t ok = 0, rejected = 0;
+  for (int iter = 0; iter < 20000; ++iter) {
+    Bytes b = good;
+    const int edits = 1 + static_cast<int>(rng() % 3);
+    for (int e = 0; e < edits; ++e) b[rng() % b.size()] = static_cast<uint8_t>(rng());
+    b.resize(rng() % (b.size() + 1));
+    try {
+      walk(RlpReader(b));
+      ++ok;
+    } catch (const RlpError&) {
+      ++rejected;
+    }
+  }
+  EXPECT_GT(rejected, 0u);
+  EXPECT_GT(ok, 0u);
 }
 
 // ---------------------------------------------------------------- ethereum-tests fixtures
