@@ -12,8 +12,10 @@
 // in-order execution would report. Any other exception inside a worker also halts and falls back.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <exception>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -127,7 +129,7 @@ class Executor {
     for (size_t i = 0; i < size_; ++i) {
       g.cost_ns[i] = slots_[i].exec_ns;
       const auto& reads = slots_[i].reads;
-      if (reads)
+      if (reads && reads->incarnation != kNoIncarnation)
         for (const ReadRecord<T>& r : reads->reads)
           memory_.collect_sources(r.key, static_cast<TxIndex>(i), g.deps[i]);
       std::sort(g.deps[i].begin(), g.deps[i].end());
@@ -142,6 +144,7 @@ class Executor {
  private:
   /// Failed attempts of one transaction, whatever their reads, before falling back.
   static constexpr uint32_t kMaxFailures = 64;
+  static constexpr Incarnation kNoIncarnation = std::numeric_limits<Incarnation>::max();
 
   struct ReadSet {
     Incarnation incarnation = 0;
@@ -170,8 +173,13 @@ class Executor {
       return std::make_shared<ReadSet>();
     }
     void give_back(std::shared_ptr<ReadSet> rs) {
-      // Reuse only when no validator still holds it.
-      if (rs && rs.use_count() == 1) spare = std::move(rs);
+      // Reuse only when no validator still holds it. use_count() is a relaxed load; the fence
+      // pairs with the release decrement of the last validator that dropped its copy, so its
+      // reads of the buffer happen before our next writes.
+      if (rs && rs.use_count() == 1) {
+        std::atomic_thread_fence(std::memory_order_acquire);
+        spare = std::move(rs);
+      }
     }
   };
 
@@ -186,7 +194,8 @@ class Executor {
       s.exec_ns = 0;
       s.failures = s.valid_failures = 0;
       s.last_error = nullptr;
-      s.reads.reset();
+      // Keep the read-set buffer for reuse, marked as belonging to no incarnation.
+      if (s.reads) s.reads->incarnation = kNoIncarnation;
     }
     for (unsigned w = 0; w < pool_.size(); ++w) workers_[w].stats = {};
     size_ = block_size;
@@ -321,6 +330,7 @@ class Executor {
       const auto tx = static_cast<TxIndex>(i);
       TxSlot& slot = slots_[i];
       if (!stats_.sequential && scheduler_.status(tx) == TxStatus::kExecuted && slot.reads &&
+          slot.reads->incarnation == scheduler_.incarnation(tx) &&
           memory_.validate_read_set(tx, slot.reads->reads))
         continue;
       if (!execute_in_order(tx)) return {false, tx, slot.last_error};
@@ -334,8 +344,11 @@ class Executor {
     Incarnation inc = scheduler_.incarnation(tx) + 1;
     for (unsigned attempt = 0; attempt < options_.max_attempts; ++attempt, ++inc) {
       const Version v{tx, inc};
-      auto rs = std::make_shared<ReadSet>();
+      // No worker runs now: the slot's buffer is reusable unless a validator kept it alive.
+      std::shared_ptr<ReadSet> rs = slot.reads.use_count() == 1 ? std::move(slot.reads)
+                                                                 : std::make_shared<ReadSet>();
       rs->incarnation = inc;
+      rs->reads.clear();
       IncarnationView<T> view(memory_, nullptr, *base_, v, rs->reads, options_.faults, 0);
       const auto started = profile_clock();
       ++stats_.executions;
