@@ -1,6 +1,9 @@
 #include "trie/trie_root.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
+#include <tuple>
 
 #include "base/keccak.hpp"
 #include "base/rlp.hpp"
@@ -30,6 +33,27 @@ Hash root_of_unsorted(std::vector<TrieLeaf>& leaves) {
   return builder.root(leaves);
 }
 
+/// A 32-byte key as big-endian words (ordering = four integer compares, no pointer chasing)
+/// plus its input position, which breaks ties so that the last entry of a key sorts last.
+struct HashedKey {
+  uint64_t w[4];
+  uint32_t index;
+  friend bool operator<(const HashedKey& a, const HashedKey& b) {
+    return std::tie(a.w[0], a.w[1], a.w[2], a.w[3], a.index) <
+           std::tie(b.w[0], b.w[1], b.w[2], b.w[3], b.index);
+  }
+  bool same_key(const HashedKey& o) const {
+    return w[0] == o.w[0] && w[1] == o.w[1] && w[2] == o.w[2] && w[3] == o.w[3];
+  }
+};
+
+uint64_t load_be64(const uint8_t* p) {
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  if constexpr (std::endian::native == std::endian::little) v = __builtin_bswap64(v);
+  return v;
+}
+
 }  // namespace
 
 Hash trie_root(const std::vector<std::pair<Bytes, Bytes>>& entries) {
@@ -40,10 +64,21 @@ Hash trie_root(const std::vector<std::pair<Bytes, Bytes>>& entries) {
 }
 
 Hash trie_root_hashed(const std::vector<std::pair<Hash, Bytes>>& entries) {
+  std::vector<HashedKey> keys(entries.size());
+  for (size_t i = 0; i < entries.size(); ++i) {
+    for (size_t j = 0; j < 4; ++j) keys[i].w[j] = load_be64(entries[i].first.data() + 8 * j);
+    keys[i].index = static_cast<uint32_t>(i);
+  }
+  std::sort(keys.begin(), keys.end());
   std::vector<TrieLeaf> leaves;
-  leaves.reserve(entries.size());
-  for (const auto& [k, v] : entries) leaves.push_back({k.view(), to_view(v)});
-  return root_of_unsorted(leaves);
+  leaves.reserve(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (i + 1 < keys.size() && keys[i].same_key(keys[i + 1])) continue;  // a later one wins
+    const auto& [key, value] = entries[keys[i].index];
+    if (!value.empty()) leaves.push_back({key.view(), to_view(value)});
+  }
+  HashBuilder builder;
+  return builder.root(leaves);
 }
 
 Hash secure_trie_root(const std::vector<std::pair<Bytes, Bytes>>& entries) {
