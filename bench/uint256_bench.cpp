@@ -2,6 +2,7 @@
 // figures reflect data-dependent paths (limb counts, normalization shifts) rather than one
 // well-predicted input.
 #include <benchmark/benchmark.h>
+#include <gmp.h>
 
 #include <random>
 #include <vector>
@@ -125,6 +126,55 @@ void BM_to_dec(benchmark::State& state) {
   }
 }
 
+// GMP's low-level (mpn) functions on the same operands, as a reference point for the division
+// code. They lack the EVM's zero-divisor rule and work on significant limbs only.
+int limb_count(const U256& x) {
+  int n = 4;
+  while (n > 0 && x.limb[n - 1] == 0) --n;
+  return n;
+}
+
+void BM_gmp_div_256by256(benchmark::State& state) {
+  const Operands ops(4, 0);
+  size_t i = 0;
+  mp_limb_t q[4], r[4];
+  for (auto _ : state) {
+    const U256& a = ops.a[i];
+    const U256& b = ops.b[i];
+    const int an = limb_count(a), bn = limb_count(b);
+    if (an >= bn)
+      mpn_tdiv_qr(q, r, 0, reinterpret_cast<const mp_limb_t*>(a.limb), an,
+                  reinterpret_cast<const mp_limb_t*>(b.limb), bn);
+    benchmark::DoNotOptimize(q);
+    benchmark::DoNotOptimize(r);
+    i = (i + 1) & (kTable - 1);
+  }
+}
+
+void BM_gmp_div_256by64(benchmark::State& state) {
+  const Operands ops(4, 1);
+  size_t i = 0;
+  mp_limb_t q[4];
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(mpn_divrem_1(q, 0, reinterpret_cast<const mp_limb_t*>(ops.a[i].limb),
+                                          4, ops.b[i].limb[0]));
+    i = (i + 1) & (kTable - 1);
+  }
+}
+
+void BM_gmp_mulmod_256(benchmark::State& state) {
+  const Operands ops(4, 4, 4);
+  size_t i = 0;
+  mp_limb_t p[8], q[5], r[4];
+  for (auto _ : state) {
+    mpn_mul_n(p, reinterpret_cast<const mp_limb_t*>(ops.a[i].limb),
+              reinterpret_cast<const mp_limb_t*>(ops.b[i].limb), 4);
+    mpn_tdiv_qr(q, r, 0, p, 8, reinterpret_cast<const mp_limb_t*>(ops.m[i].limb), 4);
+    benchmark::DoNotOptimize(r);
+    i = (i + 1) & (kTable - 1);
+  }
+}
+
 BENCHMARK(BM_add);
 BENCHMARK(BM_sub);
 BENCHMARK(BM_mul);
@@ -145,6 +195,9 @@ BENCHMARK(BM_exp_256bit_exponent);
 BENCHMARK(BM_exp_64bit_exponent);
 BENCHMARK(BM_exp_small);
 BENCHMARK(BM_to_dec);
+BENCHMARK(BM_gmp_div_256by64);
+BENCHMARK(BM_gmp_div_256by256);
+BENCHMARK(BM_gmp_mulmod_256);
 
 }  // namespace
 }  // namespace paraevm
