@@ -88,6 +88,11 @@ RlpEncoder& RlpEncoder::append_raw(BytesView encoded) {
   return *this;
 }
 
+RlpEncoder& RlpEncoder::append_list_header(size_t payload_length) {
+  append_header(kListBase, payload_length);
+  return *this;
+}
+
 size_t RlpEncoder::begin_list() {
   buf_.push_back(kListBase);  // placeholder for a short header, fixed in end_list()
   return buf_.size() - 1;
@@ -212,6 +217,14 @@ Hash RlpReader::read_hash() {
   Hash h;
   std::memcpy(h.data(), v.data(), Hash::size());
   return h;
+}
+
+std::optional<Address> RlpReader::read_optional_address() {
+  if (!at_end() && data_[pos_] == kStringBase) {
+    ++pos_;
+    return std::nullopt;
+  }
+  return read_address();
 }
 
 void RlpReader::expect_end() const {

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -48,6 +49,10 @@ class RlpEncoder {
   RlpEncoder& append_hash(const Hash& h) { return append_bytes(h.view()); }
   /// Already-encoded RLP, copied verbatim (e.g. an item kept from decoding).
   RlpEncoder& append_raw(BytesView encoded);
+
+  /// A list header for a payload of `payload_length` bytes that the caller appends next
+  /// (for callers that compute sizes first; no patching needed).
+  RlpEncoder& append_list_header(size_t payload_length);
 
   /// Opens a list; pass the returned mark to end_list() once its items are appended.
   size_t begin_list();
@@ -109,6 +114,8 @@ class RlpReader {
   /// The next item as exactly 20 / 32 bytes.
   Address read_address();
   Hash read_hash();
+  /// An address or the empty string (a transaction's `to` for contract creation).
+  std::optional<Address> read_optional_address();
   /// The next item's full encoding (header included), e.g. to hash or re-emit it.
   BytesView read_raw() { return read_item().raw; }
   /// The bytes not read yet.

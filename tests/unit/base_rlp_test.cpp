@@ -77,6 +77,34 @@ TEST(RlpDecode, TypedReads) {
   EXPECT_NO_THROW(r.expect_end());
 }
 
+TEST(RlpEncode, ListHeaderFirst) {
+  RlpEncoder a;
+  a.append_list_header(4).append_string("dog").append_list_header(60);
+  for (int i = 0; i < 60; ++i) a.append_u64(1);
+  RlpEncoder b;
+  size_t m = b.begin_list();
+  b.append_string("dog");
+  b.end_list(m);
+  m = b.begin_list();
+  for (int i = 0; i < 60; ++i) b.append_u64(1);
+  b.end_list(m);
+  EXPECT_EQ(a.bytes(), b.bytes());
+  EXPECT_EQ(rlp_header_size(55), 1u);
+  EXPECT_EQ(rlp_header_size(56), 2u);
+  EXPECT_EQ(rlp_header_size(256), 3u);
+}
+
+TEST(RlpDecode, OptionalAddress) {
+  RlpEncoder enc;
+  Address a;
+  a[5] = 9;
+  enc.append_bytes({}).append_address(a).append_bytes(Bytes(3, 1));
+  RlpReader r(enc.view());
+  EXPECT_FALSE(r.read_optional_address().has_value());
+  EXPECT_EQ(r.read_optional_address(), a);
+  EXPECT_THROW(r.read_optional_address(), RlpError);
+}
+
 TEST(RlpDecode, IntegerCanonicality) {
   EXPECT_THROW(RlpReader(hex("00")).read_u64(), RlpError);          // zero is 0x80, not 0x00
   EXPECT_THROW(RlpReader(hex("820001")).read_u64(), RlpError);      // leading zero
