@@ -98,16 +98,26 @@ class MvMemory {
   /// previous incarnation's write set was written (then higher transactions must revalidate).
   bool record(Version version, const WriteSet<T>& writes) {
     std::vector<Cell*>& next = spare_[version.tx];
+    std::vector<Cell*>& prev = written_[version.tx];
     next.clear();
-    for (const Write<T>& w : writes) {
-      Cell* cell = find_or_create_cell(w.key);
-      upsert(*cell, version, w);
-      next.push_back(cell);
+    next.reserve(writes.size());
+    try {
+      for (const Write<T>& w : writes) {
+        Cell* cell = find_or_create_cell(w.key);
+        next.push_back(cell);  // before the entry exists: cannot throw, capacity is reserved
+        upsert(*cell, version, w);
+      }
+    } catch (...) {
+      // Out of memory half-way: keep every touched location tracked, so that the caller's
+      // recovery (re-recording the transaction) removes what this attempt left behind.
+      prev.insert(prev.end(), next.begin(), next.end());
+      std::sort(prev.begin(), prev.end());
+      prev.erase(std::unique(prev.begin(), prev.end()), prev.end());
+      throw;
     }
     std::sort(next.begin(), next.end());
     next.erase(std::unique(next.begin(), next.end()), next.end());
 
-    std::vector<Cell*>& prev = written_[version.tx];
     bool wrote_new = false;
     auto p = prev.begin();
     for (Cell* cell : next) {
