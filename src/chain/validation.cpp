@@ -59,20 +59,24 @@ std::optional<U256> checked_cost(uint64_t gas, const U256& price, const U256& ex
   return sum;
 }
 
-std::optional<TxError> check_blobs(const Transaction& tx, Revision rev, const BlockEnv& block,
-                                   const BlockGasLeft& gas_left) {
-  if (tx.is_create()) return TxError::Type3TxContractCreation;
-  const uint64_t count = tx.blob_versioned_hashes.size();
-  if (count == 0) return TxError::Type3TxZeroBlobs;
+/// The block's blob gas allowance (checked right after its gas allowance, as the spec does).
+bool exceeds_blob_allowance(const Transaction& tx, Revision rev, const BlockEnv& block,
+                            const BlockGasLeft& gas_left) {
   uint64_t max_per_block = block.max_blobs_per_block;
   if (max_per_block == 0) {
     auto sched = default_blob_schedule(rev);
     max_per_block = sched ? sched->max : 0;
   }
+  const uint64_t count = tx.blob_versioned_hashes.size();
+  return count > max_per_block || count * kGasPerBlob > gas_left.blob_gas;
+}
+
+std::optional<TxError> check_blobs(const Transaction& tx, Revision rev, const BlockEnv& block) {
+  if (tx.is_create()) return TxError::Type3TxContractCreation;
+  const uint64_t count = tx.blob_versioned_hashes.size();
+  if (count == 0) return TxError::Type3TxZeroBlobs;
   if (rules(rev).max_blobs_per_tx != 0 && count > rules(rev).max_blobs_per_tx)
     return TxError::Type3TxBlobCountExceeded;
-  if (count > max_per_block || count * kGasPerBlob > gas_left.blob_gas)
-    return TxError::Type3TxMaxBlobGasAllowanceExceeded;
   for (const Hash& h : tx.blob_versioned_hashes)
     if (h[0] != kBlobVersionKzg) return TxError::Type3TxInvalidBlobVersionedHash;
   if (tx.max_fee_per_blob_gas < block.blob_base_fee) return TxError::InsufficientMaxFeePerBlobGas;
@@ -134,6 +138,8 @@ std::optional<TxError> validate_static(const Transaction& tx, Revision rev, cons
   // check_transaction: block allowance, fee caps, type-specific rules.
   if (tx.gas_limit > gas_left.gas || tx.gas_limit > static_cast<uint64_t>(block.gas_limit))
     return TxError::GasAllowanceExceeded;
+  if (tx.type == TxType::Blob && exceeds_blob_allowance(tx, rev, block, gas_left))
+    return TxError::Type3TxMaxBlobGasAllowanceExceeded;
   if (has_fee_market(tx.type)) {
     if (tx.max_fee_per_gas < tx.max_priority_fee_per_gas)
       return TxError::PriorityGreaterThanMaxFeePerGas;
@@ -142,7 +148,7 @@ std::optional<TxError> validate_static(const Transaction& tx, Revision rev, cons
     return TxError::InsufficientMaxFeePerGas;
   }
   if (tx.type == TxType::Blob)
-    if (auto err = check_blobs(tx, rev, block, gas_left)) return err;
+    if (auto err = check_blobs(tx, rev, block)) return err;
   if (tx.type == TxType::SetCode) {
     if (tx.is_create()) return TxError::Type4TxContractCreation;
     if (tx.authorizations.empty()) return TxError::Type4EmptyAuthorizationList;
