@@ -161,6 +161,42 @@ void shapes(benchmark::internal::Benchmark* b, bool threads) {
   b->UseRealTime()->Unit(benchmark::kMillisecond);
 }
 
+// Multi-version memory alone: reads of a location that 64 lower transactions wrote (a binary
+// search and a walk of one entry), by 1 or 2 threads, on distinct keys (range(0) = 1) or one
+// shared key (range(0) = 0): the cost of the shard and location locks, contended or not.
+MvMemory<Traits>& shared_memory() {
+  static MvMemory<Traits> memory = [] {
+    MvMemory<Traits> m;
+    m.reset(128);
+    for (TxIndex tx = 0; tx < 64; ++tx) {
+      WriteSet<Traits> ws;
+      for (uint32_t k = 0; k < 64; ++k) ws.push_back(Write<Traits>::full(k, tx));
+      m.record({tx, 0}, ws);
+    }
+    return m;
+  }();
+  return memory;
+}
+
+void BM_MvRead(benchmark::State& state) {
+  MvMemory<Traits>& memory = shared_memory();
+  const uint32_t key = state.range(0) == 1 ? static_cast<uint32_t>(state.thread_index()) : 0;
+  for (auto _ : state) benchmark::DoNotOptimize(memory.read(key, 100));
+}
+BENCHMARK(BM_MvRead)->Arg(0)->Arg(1)->ArgName("distinct")->Threads(1)->Threads(2)->UseRealTime();
+
+// record() of a 4-location write set over and over (each call replaces the previous one).
+void BM_MvRecord(benchmark::State& state) {
+  static MvMemory<Traits> memory;
+  if (state.thread_index() == 0) memory.reset(64);
+  const auto tx = static_cast<TxIndex>(state.thread_index());
+  WriteSet<Traits> ws;
+  for (uint32_t k = 0; k < 4; ++k) ws.push_back(Write<Traits>::full(tx * 8 + k, k));
+  Incarnation inc = 0;
+  for (auto _ : state) benchmark::DoNotOptimize(memory.record({tx, inc++}, ws));
+}
+BENCHMARK(BM_MvRecord)->Threads(1)->Threads(2)->UseRealTime();
+
 BENCHMARK(BM_InOrder)->Apply([](benchmark::internal::Benchmark* b) { shapes(b, false); });
 BENCHMARK(BM_Executor)->Apply([](benchmark::internal::Benchmark* b) { shapes(b, true); });
 
