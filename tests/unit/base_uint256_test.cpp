@@ -292,6 +292,9 @@ TEST(U256Gmp, BitwiseAndCompare) {
     ASSERT_EQ(a == b, c == 0) << ctx(a, b);
     ASSERT_EQ(a > b, c > 0) << ctx(a, b);
     ASSERT_EQ(a <= b, c <= 0) << ctx(a, b);
+    ASSERT_EQ(a >= b, c >= 0) << ctx(a, b);
+    ASSERT_EQ((a <=> b) < 0, c < 0) << ctx(a, b);  // the member <=> agrees with operator<
+    ASSERT_EQ((a <=> b) == 0, c == 0) << ctx(a, b);
     Mpz sa, sb;
     set_signed(sa, a);
     set_signed(sb, b);
