@@ -4,6 +4,7 @@
 
 #include "crypto/hashes.hpp"
 #include "precompiles/bls12_381/codec.hpp"
+#include "precompiles/bls12_381/msm.hpp"
 #include "precompiles/bls12_381/pairing.hpp"
 #include "precompiles/entry_points.hpp"
 
@@ -44,16 +45,29 @@ bool read_bls_field(const uint8_t* in, bls::Scalar& out) {
   return false;  // equal to r
 }
 
-/// e(C - [y]G1, G2) == e(proof, [tau]G2 - [z]G2), as e(C - [y]G1, -G2) e(proof, [tau - z]G2) == 1.
+/// r - k for 0 < k < r, and 0 for k = 0: the scalar of -[k].
+bls::Scalar negate_mod_r(const bls::Scalar& k) {
+  if ((k[0] | k[1] | k[2] | k[3]) == 0) return k;
+  bls::Scalar out{};
+  unsigned __int128 borrow = 0;
+  for (size_t i = 0; i < 4; ++i) {
+    const unsigned __int128 d = (unsigned __int128)bls::kGroupOrder[i] - k[i] - borrow;
+    out[i] = uint64_t(d);
+    borrow = (d >> 64) & 1;
+  }
+  return out;
+}
+
+/// EIP-4844 verify_kzg_proof: e(C - [y]G1, -G2) e(proof, [tau]G2 - [z]G2) == 1. Since
+/// e(proof, -[z]G2) = e([z]proof, -G2), this is e(C - [y]G1 + [z]proof, -G2) e(proof, [tau]G2)
+/// == 1, which needs only G1 scalar multiplications and fixed G2 points.
 bool verify_kzg_proof(const bls::G1Affine& commitment, const bls::Scalar& z, const bls::Scalar& y,
                       const bls::G1Affine& proof) {
-  const bls::G1 g1 = bls::G1::from_affine(bls::g1_generator());
-  const bls::G2 g2 = bls::G2::from_affine(bls::g2_generator());
-  const bls::G1 p_minus_y = bls::add_mixed(-bls::mul_scalar(g1, y), commitment);
-  const bls::G2 x_minus_z = bls::add_mixed(-bls::mul_scalar(g2, z), tau_g2());
-  const bls::G2Affine neg_g2{bls::g2_generator().x, -bls::g2_generator().y, false};
-  const bls::PairingInput pairs[2] = {{bls::to_affine(p_minus_y), neg_g2},
-                                      {proof, bls::to_affine(x_minus_z)}};
+  static const bls::G2Affine neg_g2{bls::g2_generator().x, -bls::g2_generator().y, false};
+  const bls::G1Affine points[2] = {bls::g1_generator(), proof};
+  const bls::Scalar scalars[2] = {negate_mod_r(y), z};
+  const bls::G1 lhs = bls::add_mixed(bls::msm(points, scalars), commitment);
+  const bls::PairingInput pairs[2] = {{bls::to_affine(lhs), neg_g2}, {proof, tau_g2()}};
   return bls::pairing_check(pairs);
 }
 

@@ -171,3 +171,44 @@ TEST(Bls12Pairing, BilinearAndNonDegenerate) {
 
 }  // namespace
 }  // namespace paraevm::bls12_381
+
+namespace paraevm::bls12_381 {
+namespace {
+
+TEST(Bls12Fp, GmpInverseMatchesFermat) {
+  std::mt19937_64 rng(9);
+  for (int i = 0; i < 50; ++i) {
+    const Fp a = random_fp(rng);
+    EXPECT_EQ(a.inverse(), a.inverse_by_fermat());
+  }
+  EXPECT_EQ(Fp::one().inverse(), Fp::one());
+  EXPECT_TRUE(Fp::zero().inverse().is_zero());
+}
+
+TEST(Bls12Fp12, CyclotomicSquareMatchesSquare) {
+  std::mt19937_64 rng(10);
+  for (int i = 0; i < 5; ++i) {
+    const Fp12 f = random_fp12(rng);
+    // f^((p^6 - 1)(p^2 + 1)) is in the cyclotomic subgroup.
+    Fp12 a = f.conjugate() * f.inverse();
+    a = a.frobenius().frobenius() * a;
+    EXPECT_EQ(a.cyclotomic_square(), a.square());
+  }
+}
+
+}  // namespace
+}  // namespace paraevm::bls12_381
+
+namespace paraevm::bls12_381 {
+namespace {
+
+TEST(Bls12Fp6, SquareMatchesProduct) {
+  std::mt19937_64 rng(11);
+  for (int i = 0; i < 10; ++i) {
+    const Fp6 a{random_fp2(rng), random_fp2(rng), random_fp2(rng)};
+    EXPECT_EQ(a.square(), a * a);
+  }
+}
+
+}  // namespace
+}  // namespace paraevm::bls12_381

@@ -139,6 +139,8 @@ struct Fp {
   Fp pow(const Limbs& e) const;
   /// Multiplicative inverse; zero maps to zero.
   Fp inverse() const;
+  /// a^(p-2): the reference the fast inverse is tested against.
+  Fp inverse_by_fermat() const;
   /// A square root when one exists.
   bool sqrt(Fp& out) const;
   /// Whether this is a square (zero included), by Euler's criterion.

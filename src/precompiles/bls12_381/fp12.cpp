@@ -57,6 +57,26 @@ Fp12 Fp12::mul_by_line(const Fp2& l0, const Fp2& l1, const Fp2& l3) const {
   return {a0 + b1.mul_by_v(), mid};
 }
 
-Fp12 Fp12::cyclotomic_square() const { return square(); }
+Fp12 Fp12::cyclotomic_square() const {
+  // Granger-Scott (eprint 2009/565): over Fp4 = Fp2[s], s = w^3, s^2 = xi, write
+  // f = A0 + A1 w + A2 w^2 with A0 = (g0, g3), A1 = (g1, g4), A2 = (g2, g5) (gk the Fp2
+  // coefficient of w^k). For f in the cyclotomic subgroup:
+  // A0' = 3 A0^2 - 2 conj(A0), A1' = 3 s A2^2 + 2 conj(A1), A2' = 3 A1^2 - 2 conj(A2).
+  auto fp4_square = [](const Fp2& a, const Fp2& b, Fp2& r0, Fp2& r1) {
+    const Fp2 a2 = a.square(), b2 = b.square();
+    r0 = a2 + b2.mul_by_xi();
+    r1 = (a + b).square() - a2 - b2;
+  };
+  const Fp2 &g0 = c0.c0, &g2 = c0.c1, &g4 = c0.c2, &g1 = c1.c0, &g3 = c1.c1, &g5 = c1.c2;
+  Fp2 t0, t1, t2, t3, t4, t5;
+  fp4_square(g0, g3, t0, t1);
+  fp4_square(g1, g4, t2, t3);
+  fp4_square(g2, g5, t4, t5);
+  auto three = [](const Fp2& x) { return x.dbl() + x; };
+  const Fp2 n0 = three(t0) - g0.dbl(), n3 = three(t1) + g3.dbl();
+  const Fp2 n1 = three(t5.mul_by_xi()) + g1.dbl(), n4 = three(t4) - g4.dbl();
+  const Fp2 n2 = three(t2) - g2.dbl(), n5 = three(t3) + g5.dbl();
+  return {{n0, n2, n4}, {n1, n3, n5}};
+}
 
 }  // namespace paraevm::bls12_381

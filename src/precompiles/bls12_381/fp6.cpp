@@ -14,6 +14,16 @@ Fp6 operator*(const Fp6& a, const Fp6& b) {
   return {r0, r1, r2};
 }
 
+Fp6 Fp6::square() const {
+  // Chung-Hasan SQR2.
+  const Fp2 s0 = c0.square();
+  const Fp2 s1 = (c0 * c1).dbl();
+  const Fp2 s2 = (c0 - c1 + c2).square();
+  const Fp2 s3 = (c1 * c2).dbl();
+  const Fp2 s4 = c2.square();
+  return {s0 + s3.mul_by_xi(), s1 + s4.mul_by_xi(), s1 + s2 + s3 - s0 - s4};
+}
+
 Fp6 Fp6::mul_by_01(const Fp2& b0, const Fp2& b1) const {
   const Fp2 t0 = c0 * b0;
   const Fp2 t1 = c1 * b1;

@@ -16,7 +16,7 @@ struct Fp6 {
   friend Fp6 operator-(const Fp6& a, const Fp6& b) { return {a.c0 - b.c0, a.c1 - b.c1, a.c2 - b.c2}; }
   Fp6 operator-() const { return {-c0, -c1, -c2}; }
   friend Fp6 operator*(const Fp6& a, const Fp6& b);
-  Fp6 square() const { return *this * *this; }
+  Fp6 square() const;
   /// Multiplication by v: (c0, c1, c2) -> (xi c2, c0, c1).
   Fp6 mul_by_v() const { return {c2.mul_by_xi(), c0, c1}; }
   /// Multiplication by b0 + b1 v (a sparse element).
