@@ -7,7 +7,11 @@
 #include "base/uint256.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
+
+// from_be/to_be byte-swap whole limbs.
+static_assert(std::endian::native == std::endian::little, "U256 conversions assume little-endian");
 
 // GCC's vectorizers pack limbs that were just stored one at a time into
 // 16-byte loads, which stall on store-to-load forwarding; the limb code here is scalar by
@@ -459,11 +463,13 @@ U256 byte_at(const U256& index, const U256& x) {
 
 U256 U256::from_be(BytesView in) {
   if (in.size() > 32) in = in.subspan(in.size() - 32);
+  uint8_t buf[32] = {};
+  if (!in.empty()) std::memcpy(buf + (32 - in.size()), in.data(), in.size());
   U256 r;
-  const size_t n = in.size();
-  for (size_t i = 0; i < n; ++i) {
-    const size_t pos = n - 1 - i;  // byte position from the least significant end
-    r.limb[pos / 8] |= uint64_t{in[i]} << (8 * (pos % 8));
+  for (int i = 0; i < 4; ++i) {
+    uint64_t v;
+    std::memcpy(&v, buf + 8 * (3 - i), 8);
+    r.limb[i] = __builtin_bswap64(v);
   }
   return r;
 }
