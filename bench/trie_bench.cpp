@@ -7,6 +7,7 @@
 #include <random>
 
 #include "trie/hash_builder.hpp"
+#include "trie/state_root.hpp"
 #include "trie/trie_root.hpp"
 
 namespace {
@@ -41,7 +42,22 @@ void BM_hash_builder_sorted(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * state.range(0));
 }
 
+// Accounts with a few storage slots each: many small storage tries, then the account trie.
+void BM_state_root(benchmark::State& state) {
+  std::mt19937_64 rng(1);
+  std::vector<paraevm::AccountData> accounts(static_cast<size_t>(state.range(0)));
+  for (auto& a : accounts) {
+    for (auto& b : a.address.bytes) b = static_cast<uint8_t>(rng());
+    a.nonce = rng() % 1000;
+    a.balance = paraevm::U256(rng(), rng() % 1000, 0, 0);
+    for (int s = 0; s < 3; ++s) a.storage.push_back({paraevm::U256(rng()), paraevm::U256(rng())});
+  }
+  for (auto _ : state) benchmark::DoNotOptimize(paraevm::state_root(accounts));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * state.range(0));
+}
+
 }  // namespace
 
+BENCHMARK(BM_state_root)->Arg(10'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_trie_root_hashed)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_hash_builder_sorted)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond);

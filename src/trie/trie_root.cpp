@@ -29,7 +29,7 @@ Hash root_of_unsorted(std::vector<TrieLeaf>& leaves) {
     if (!leaves[i].value.empty()) leaves[out++] = leaves[i];
   }
   leaves.resize(out);
-  HashBuilder builder;
+  thread_local HashBuilder builder;  // keeps its per-level buffers warm across calls
   return builder.root(leaves);
 }
 
@@ -77,7 +77,7 @@ Hash trie_root_hashed(const std::vector<std::pair<Hash, Bytes>>& entries) {
     const auto& [key, value] = entries[keys[i].index];
     if (!value.empty()) leaves.push_back({key.view(), to_view(value)});
   }
-  HashBuilder builder;
+  thread_local HashBuilder builder;  // keeps its per-level buffers warm across calls
   return builder.root(leaves);
 }
 
