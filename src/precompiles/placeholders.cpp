@@ -6,9 +6,6 @@ namespace paraevm::precompiles {
 #define PARAEVM_PLACEHOLDER(name) \
   PrecompileResult name(Revision, BytesView, int64_t) { return {false, 0, {}}; }
 
-PARAEVM_PLACEHOLDER(bn254_add)
-PARAEVM_PLACEHOLDER(bn254_mul)
-PARAEVM_PLACEHOLDER(bn254_pairing)
 
 #undef PARAEVM_PLACEHOLDER
 }  // namespace paraevm::precompiles

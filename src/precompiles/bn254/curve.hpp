@@ -1,0 +1,93 @@
+// Points of y^2 = x^3 + b in Jacobian coordinates (x = X/Z^2, y = Y/Z^3; Z = 0 is the point at
+// infinity), for G1 over Fp and the twist E' (G2) over Fp2. Formulas for a = 0 from the
+// Explicit-Formulas Database: dbl-2009-l and add-2007-bl.
+#pragma once
+
+#include "precompiles/bn254/constants.hpp"
+
+namespace paraevm::bn254 {
+
+/// An affine point; `infinity` marks the point at infinity (x, y unused then).
+template <class F>
+struct Affine {
+  F x, y;
+  bool infinity = true;
+};
+
+template <class F>
+struct Jacobian {
+  F x, y, z;  // default: z = 0, the point at infinity
+
+  static Jacobian from_affine(const Affine<F>& p) {
+    if (p.infinity) return {};
+    return {p.x, p.y, F::one()};
+  }
+  bool is_infinity() const { return z.is_zero(); }
+
+  Jacobian dbl() const {
+    if (is_infinity()) return *this;
+    const F a = x.square(), b = y.square(), c = b.square();
+    F d = (x + b).square() - a - c;
+    d = d + d;
+    const F e = a + a + a, f = e.square();
+    Jacobian r;
+    r.x = f - d - d;
+    const F c8 = c.dbl().dbl().dbl();
+    r.y = e * (d - r.x) - c8;
+    r.z = (y * z).dbl();
+    return r;
+  }
+
+  friend Jacobian operator+(const Jacobian& p, const Jacobian& q) {
+    if (p.is_infinity()) return q;
+    if (q.is_infinity()) return p;
+    const F z1z1 = p.z.square(), z2z2 = q.z.square();
+    const F u1 = p.x * z2z2, u2 = q.x * z1z1;
+    const F s1 = p.y * q.z * z2z2, s2 = q.y * p.z * z1z1;
+    const F h = u2 - u1;
+    const F rr = (s2 - s1).dbl();
+    if (h.is_zero()) return rr.is_zero() ? p.dbl() : Jacobian{};
+    const F i = h.dbl().square(), j = h * i, v = u1 * i;
+    Jacobian r;
+    r.x = rr.square() - j - v - v;
+    r.y = rr * (v - r.x) - (s1 * j).dbl();
+    r.z = ((p.z + q.z).square() - z1z1 - z2z2) * h;
+    return r;
+  }
+
+  Jacobian operator-() const { return {x, -y, z}; }
+
+  /// [k] this for a 256-bit k (limbs little-endian), with a 4-bit fixed window.
+  Jacobian mul(const Limbs& k) const {
+    Jacobian table[16];
+    table[1] = *this;
+    for (int i = 2; i < 16; ++i) table[i] = table[i - 1] + *this;
+    Jacobian r;
+    for (int i = 63; i >= 0; --i) {
+      r = r.dbl().dbl().dbl().dbl();
+      const unsigned nibble = k.w[i / 16] >> (4 * (i % 16)) & 0xf;
+      if (nibble != 0) r = r + table[nibble];
+    }
+    return r;
+  }
+
+  Affine<F> to_affine() const {
+    if (is_infinity()) return {};
+    const F zi = z.inverse(), zi2 = zi.square();
+    return {x * zi2, y * zi2 * zi, false};
+  }
+};
+
+/// Whether the affine (x, y) satisfies y^2 = x^3 + b.
+template <class F>
+bool on_curve(const F& x, const F& y, const F& b) {
+  return y.square() == x.square() * x + b;
+}
+
+using G1 = Jacobian<Fp>;
+using G2 = Jacobian<Fp2>;
+
+/// Whether a G2 point (on the twist) lies in the order-r subgroup: [r]Q = O.
+inline bool in_g2_subgroup(const G2& q) { return q.mul(kR).is_infinity(); }
+
+}  // namespace paraevm::bn254
