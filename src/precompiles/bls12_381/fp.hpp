@@ -63,6 +63,17 @@ constexpr uint64_t add_limbs(Limbs& out, const Limbs& a, const Limbs& b) {
   return carry;
 }
 
+/// a - p when a >= p, else a; branch-free (the comparison outcome is data-dependent, so a
+/// branch would mispredict about half the time). Precondition: a < 2p.
+constexpr Limbs reduce_once(const Limbs& a) {
+  Limbs d{};
+  const uint64_t borrow = sub_limbs(d, a, kP);
+  const uint64_t keep_a = 0 - borrow;  // all ones when a < p
+  Limbs r{};
+  for (int i = 0; i < 6; ++i) r[i] = (a[i] & keep_a) | (d[i] & ~keep_a);
+  return r;
+}
+
 /// Montgomery product a*b/R mod p (CIOS). p's top word is below 2^63 - 1, so the running
 /// value never needs a seventh word (the "no carry" variant) and inputs below p give outputs
 /// below p.
@@ -84,8 +95,7 @@ constexpr Limbs mont_mul(const Limbs& a, const Limbs& b) {
     }
     t[5] = carry_a + carry_r;
   }
-  if (geq(t, kP)) sub_limbs(t, t, kP);
-  return t;
+  return reduce_once(t);
 }
 
 /// R^2 mod p with R = 2^384, by 768 modular doublings of 1.
@@ -117,14 +127,17 @@ struct Fp {
   friend constexpr bool operator==(const Fp&, const Fp&) = default;
 
   friend constexpr Fp operator+(const Fp& a, const Fp& b) {
-    Fp r;
-    detail::add_limbs(r.v, a.v, b.v);
-    if (detail::geq(r.v, kP)) detail::sub_limbs(r.v, r.v, kP);
-    return r;
+    Limbs sum{};
+    detail::add_limbs(sum, a.v, b.v);  // < 2p < 2^382: no carry out
+    return {detail::reduce_once(sum)};
   }
   friend constexpr Fp operator-(const Fp& a, const Fp& b) {
+    Limbs d{};
+    const uint64_t mask = 0 - detail::sub_limbs(d, a.v, b.v);  // all ones on borrow
+    Limbs p_masked{};
+    for (int i = 0; i < 6; ++i) p_masked[i] = kP[i] & mask;
     Fp r;
-    if (detail::sub_limbs(r.v, a.v, b.v)) detail::add_limbs(r.v, r.v, kP);
+    detail::add_limbs(r.v, d, p_masked);
     return r;
   }
   constexpr Fp operator-() const { return Fp{} - *this; }
