@@ -1,0 +1,5 @@
+# Mainnet block replays: every snapshot in $PARAEVM_DATA/mainnet must verify (gas used, logs
+# bloom, receipts root, transactions root, senders). Skipped (exit 77) without the data.
+add_test(NAME mainnet_replay
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/spec/run_with_data.sh mainnet $<TARGET_FILE:paraevm> replay)
+set_tests_properties(mainnet_replay PROPERTIES SKIP_RETURN_CODE 77 ENVIRONMENT "PARAEVM_DATA=$ENV{PARAEVM_DATA}")
