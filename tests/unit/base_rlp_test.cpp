@@ -199,7 +199,7 @@ struct Node {
   std::vector<Node> items;
 };
 
-enum class Kind { kValue, kValid, kInvalid, kNoData };
+enum class Kind { kValue, kValid, kInvalid, kNoData, kLoadError };
 
 struct Fixture {
   std::string name;
@@ -252,8 +252,10 @@ std::string test_name(const std::filesystem::path& file, std::string_view key) {
 
 std::vector<Fixture> load_fixtures() {
   const char* root = std::getenv("PARAEVM_DATA");
-  if (!root) return {Fixture{"PARAEVM_DATA_unset", Kind::kNoData, {}, {}}};
+  if (!root || !*root) return {Fixture{"PARAEVM_DATA_unset", Kind::kNoData, {}, {}}};
   const auto dir = std::filesystem::path(root) / "ethereum-tests" / "RLPTests";
+  if (!std::filesystem::is_directory(dir))
+    return {Fixture{"RLPTests_missing", Kind::kLoadError, {}, dir.string() + " is not a directory"}};
   std::vector<std::filesystem::path> files;
   for (const auto& e : std::filesystem::recursive_directory_iterator(dir))
     if (e.path().extension() == ".json") files.push_back(e.path());
@@ -318,11 +320,15 @@ bool same_tree(const Node& a, const Node& b) {
   return true;
 }
 
+/// Names the fixture in gtest messages instead of dumping its bytes.
+void PrintTo(const Fixture& f, std::ostream* os) { *os << f.name; }
+
 class RlpFixture : public testing::TestWithParam<Fixture> {};
 
 TEST_P(RlpFixture, Run) {
   const Fixture& f = GetParam();
   if (f.kind == Kind::kNoData) GTEST_SKIP() << "PARAEVM_DATA is not set; RLPTests not available";
+  if (f.kind == Kind::kLoadError) FAIL() << f.out_hex;
   const std::optional<Bytes> out = from_hex(f.out_hex);
   if (f.kind == Kind::kInvalid) {
     // Malformed hex counts as invalid input as well, but every fixture here is valid hex.

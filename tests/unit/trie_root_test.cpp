@@ -107,8 +107,10 @@ std::optional<Bytes> fixture_value(simdjson::dom::element v) {
 
 std::vector<Fixture> load_fixtures() {
   const char* root = std::getenv("PARAEVM_DATA");
-  if (!root) return {Fixture{"PARAEVM_DATA_unset", "PARAEVM_DATA is not set", false, {}, {}}};
+  if (!root || !*root) return {Fixture{"PARAEVM_DATA_unset", "PARAEVM_DATA is not set", false, {}, {}}};
   const auto dir = std::filesystem::path(root) / "ethereum-tests" / "TrieTests";
+  if (!std::filesystem::is_directory(dir))
+    return {Fixture{"TrieTests_missing", {}, false, {}, "missing directory " + dir.string()}};
   std::vector<std::filesystem::path> files;
   for (const auto& e : std::filesystem::directory_iterator(dir))
     if (e.path().extension() == ".json") files.push_back(e.path());
@@ -143,11 +145,15 @@ std::vector<Fixture> load_fixtures() {
   return out;
 }
 
+/// Names the fixture in gtest messages instead of dumping its bytes.
+void PrintTo(const Fixture& f, std::ostream* os) { *os << f.name; }
+
 class TrieFixture : public testing::TestWithParam<Fixture> {};
 
 TEST_P(TrieFixture, Root) {
   const Fixture& f = GetParam();
   if (!f.skip.empty()) GTEST_SKIP() << f.skip;
+  if (!f.root.starts_with("0x")) FAIL() << f.root;
   // Reference semantics: apply the operations in order to a map.
   std::map<std::string, Bytes> state;  // string keys: ordered like bytes, no GCC 12 false warning
   for (const auto& [k, v] : f.ops) {
