@@ -1,6 +1,8 @@
 #include "trie/hash_builder.hpp"
 
 #include <algorithm>
+#include <stdexcept>
+#include <string>
 
 #include "base/keccak.hpp"
 #include "trie/trie_root.hpp"
@@ -28,10 +30,24 @@ size_t common_prefix(BytesView a, BytesView b, size_t from) {
   return std::min(i, limit);
 }
 
+/// Throws unless keys strictly increase and values are non-empty: the walk relies on both (a
+/// repeated key would make it read past the end of that key).
+void check_leaves(std::span<const TrieLeaf> leaves) {
+  for (size_t i = 0; i < leaves.size(); ++i) {
+    if (leaves[i].value.empty())
+      throw std::invalid_argument("trie leaf " + std::to_string(i) + " has an empty value");
+    if (i > 0 && !std::lexicographical_compare(leaves[i - 1].key.begin(), leaves[i - 1].key.end(),
+                                               leaves[i].key.begin(), leaves[i].key.end()))
+      throw std::invalid_argument("trie leaf keys not strictly increasing at leaf " +
+                                  std::to_string(i));
+  }
+}
+
 }  // namespace
 
 Hash HashBuilder::root(std::span<const TrieLeaf> leaves) {
   if (leaves.empty()) return kEmptyTrieRoot;
+  check_leaves(leaves);
   leaves_ = leaves;
   size_t max_key = 0;
   for (const TrieLeaf& l : leaves) max_key = std::max(max_key, l.key.size());

@@ -27,7 +27,8 @@ class HashBuilder {
  public:
   /// Root of the trie holding `leaves`. Preconditions: keys strictly increasing in
   /// lexicographic byte order, values non-empty (an empty value means "absent" in Ethereum
-  /// tries; the callers in trie_root.hpp drop such entries). No leaves gives kEmptyTrieRoot.
+  /// tries; the callers in trie_root.hpp drop such entries); std::invalid_argument otherwise.
+  /// No leaves gives kEmptyTrieRoot.
   Hash root(std::span<const TrieLeaf> leaves);
 
  private:

@@ -84,6 +84,19 @@ TEST(TrieRoot, HashedMatchesSecure) {
   EXPECT_NE(secure_trie_root(plain), trie_root(plain));
 }
 
+TEST(HashBuilder, RejectsBrokenPreconditions) {
+  const Bytes a = bytes_of("a"), b = bytes_of("b"), v = bytes_of("v"), empty;
+  HashBuilder builder;
+  const TrieLeaf unsorted[] = {{b, v}, {a, v}};
+  const TrieLeaf repeated[] = {{a, v}, {a, v}};
+  const TrieLeaf no_value[] = {{a, empty}};
+  EXPECT_THROW(builder.root(unsorted), std::invalid_argument);
+  EXPECT_THROW(builder.root(repeated), std::invalid_argument);
+  EXPECT_THROW(builder.root(no_value), std::invalid_argument);
+  const TrieLeaf sorted[] = {{a, v}, {b, v}};
+  EXPECT_EQ(builder.root(sorted), trie_root({{b, v}, {a, v}}));
+}
+
 // ---------------------------------------------------------------- ethereum-tests fixtures
 
 struct Fixture {
