@@ -159,19 +159,6 @@ Normalized normalize(const uint64_t* u, int un, const uint64_t* d, int dn) {
   return n;
 }
 
-/// Divides by a one-limb normalized divisor; the remainder is left in u[0].
-void divide_by_1(Normalized& n, uint64_t* q) {
-  const uint64_t d = n.d[0];
-  const uint64_t v = reciprocal_2by1(d);
-  uint64_t r = n.u[n.un];
-  for (int i = n.un - 1; i >= 0; --i) {
-    const QR64 qr = udivrem_2by1(r, n.u[i], d, v);
-    if (q) q[i] = qr.q;
-    r = qr.r;
-  }
-  n.u[0] = r;
-}
-
 /// Divides by a two-limb normalized divisor; the remainder is left in u[0..2).
 void divide_by_2(Normalized& n, uint64_t* q) {
   const uint128 d = make128(n.d[1], n.d[0]);
@@ -245,16 +232,15 @@ inline U256 load_limbs(const uint64_t* p) {
   return {l0, l1, l2, l3};
 }
 
-/// Divides u[0..N) (un significant limbs) by d[0..4) (dn significant limbs, un >= dn).
+/// Divides u[0..N) (un significant limbs) by d[0..4) (dn >= 2 significant limbs, un >= dn;
+/// one-limb divisors take div_by_limb).
 /// Writes un - dn + 1 quotient limbs to q (if not null) and the remainder to r.
 template <int N>
 void udivrem(const uint64_t* u, int un, const uint64_t* d, int dn, uint64_t* q, U256& r) {
   Normalized n = normalize<N>(u, un, d, dn);
   if (n.u[n.un] == 0) settle_top_digit(n, q);
   if (n.un >= dn) {
-    if (dn == 1)
-      divide_by_1(n, q);
-    else if (dn == 2)
+    if (dn == 2)
       divide_by_2(n, q);
     else
       divide_knuth(n, q);

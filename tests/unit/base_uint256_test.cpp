@@ -6,6 +6,7 @@
 #include <gmp.h>
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <ostream>
 #include <random>
 #include <string>
@@ -18,7 +19,16 @@ void PrintTo(const U256& v, std::ostream* os) { *os << v.to_hex(); }
 namespace paraevm {
 namespace {
 
-constexpr int kIters = 40000;
+/// Random cases per operation; PARAEVM_U256_SCALE=N multiplies them for a deeper soak run.
+int iterations() {
+  static const int n = [] {
+    const char* scale = std::getenv("PARAEVM_U256_SCALE");
+    const int k = scale ? std::atoi(scale) : 1;
+    return 40000 * (k > 0 ? k : 1);
+  }();
+  return n;
+}
+const int kIters = iterations();
 
 /// RAII mpz_t.
 struct Mpz {
