@@ -601,8 +601,54 @@ Affine<Fp2> non_subgroup_twist_point() {
     if (!y) continue;
     EXPECT_EQ(y->square(), x.square() * x + constants().twist_b);
     Affine<Fp2> q{x, *y, false};
-    if (!in_g2_subgroup(G2::from_affine(q))) return q;
+    if (!in_g2_subgroup(q)) return q;
   }
+}
+
+Fp random_fp(std::mt19937_64& rng) {
+  Limbs l{{rng(), rng(), rng(), rng() & 0x0fffffffffffffffULL}};
+  return Fp::from_limbs(l);
+}
+
+TEST(Bn254, FastSubgroupCheckAgreesWithMultiplicationByR) {
+  // 2p - r is the cofactor of the twist: #E'(Fp2) = r (2p - r).
+  mpz_t p, r, h;
+  mpz_inits(p, r, h, nullptr);
+  mpz_set_str(p, kPHex, 16);
+  mpz_set_str(r, "30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000001", 16);
+  mpz_mul_2exp(h, p, 1);
+  mpz_sub(h, h, r);
+  ASSERT_LE(mpz_sizeinbase(h, 2), 256u);
+  Limbs hl{};
+  mpz_export(hl.w, nullptr, -1, 8, 0, 0, h);
+  mpz_clears(p, r, h, nullptr);
+  int found = 0;
+  for (uint64_t k = 1; found < 5; ++k) {
+    const Fp2 x{Fp::from_limbs({{k, 0, 0, 0}}), Fp::from_limbs({{k + 7, 0, 0, 0}})};
+    const auto y = sqrt_fp2(x.square() * x + constants().twist_b);
+    if (!y) continue;
+    ++found;
+    const Affine<Fp2> q{x, *y, false};
+    const G2 jq = G2::from_affine(q);
+    EXPECT_EQ(in_g2_subgroup(q), jq.mul(kR).is_infinity());
+    EXPECT_FALSE(in_g2_subgroup(q));
+    // Clearing the cofactor lands in G2; [r]Q lands in the cofactor part, outside G2.
+    const Affine<Fp2> cleared = jq.mul(hl).to_affine();
+    EXPECT_TRUE(G2::from_affine(cleared).mul(kR).is_infinity());
+    EXPECT_TRUE(in_g2_subgroup(cleared));
+    const Affine<Fp2> torsion = jq.mul(kR).to_affine();
+    ASSERT_FALSE(torsion.infinity);
+    EXPECT_FALSE(in_g2_subgroup(torsion));
+  }
+}
+
+TEST(Bn254, CyclotomicSquare) {
+  std::mt19937_64 rng(5);
+  auto fp2 = [&] { return Fp2{random_fp(rng), random_fp(rng)}; };
+  Fp12 f{{fp2(), fp2(), fp2()}, {fp2(), fp2(), fp2()}};
+  f = f.conj() * f.inverse();
+  f = f.frobenius().frobenius() * f;  // now in the cyclotomic subgroup
+  EXPECT_EQ(f.cyclotomic_square(), f.square());
 }
 
 void store(const Fp& a, uint8_t* out) {
@@ -630,11 +676,6 @@ TEST(Bn254, PairingRejectsG2OffTwist) {
   in.resize(192);
   in[191] ^= 1;
   EXPECT_FALSE(run_precompile(Revision::Istanbul, test::precompile_address(8), in, 10'000'000).success);
-}
-
-Fp random_fp(std::mt19937_64& rng) {
-  Limbs l{{rng(), rng(), rng(), rng() & 0x0fffffffffffffffULL}};
-  return Fp::from_limbs(l);
 }
 
 TEST(Bn254, FieldAgreesWithGmp) {
@@ -737,7 +778,7 @@ TEST(Bn254, PairingIsBilinear) {
   const Affine<Fp> g1{Fp::one(), Fp::from_limbs({{2, 0, 0, 0}}), false};
   const Affine<Fp2> g2 = g2_generator();
   ASSERT_TRUE(on_curve(g2.x, g2.y, constants().twist_b));
-  ASSERT_TRUE(in_g2_subgroup(G2::from_affine(g2)));
+  ASSERT_TRUE(in_g2_subgroup(g2));
   const Limbs a{{12345, 0, 0, 0}}, b{{678910, 0, 0, 0}}, ab{{12345ULL * 678910ULL, 0, 0, 0}};
   const Affine<Fp> ag1 = G1::from_affine(g1).mul(a).to_affine();
   const Affine<Fp2> bg2 = G2::from_affine(g2).mul(b).to_affine();

@@ -87,7 +87,7 @@ bool on_curve(const F& x, const F& y, const F& b) {
 using G1 = Jacobian<Fp>;
 using G2 = Jacobian<Fp2>;
 
-/// Whether a G2 point (on the twist) lies in the order-r subgroup: [r]Q = O.
-inline bool in_g2_subgroup(const G2& q) { return q.mul(kR).is_infinity(); }
+/// Whether a point of the twist lies in the order-r subgroup G2.
+bool in_g2_subgroup(const Affine<Fp2>& q);
 
 }  // namespace paraevm::bn254

@@ -71,6 +71,23 @@ struct Fp12 {
     const Fp6 c = (c0 + c1).mul_by_01(l0 + l1, l3);
     return {a + b.mul_by_v(), c - a - b};
   }
+  /// The square of an element of the cyclotomic subgroup (f^(p^4 - p^2 + 1) = 1, as after the easy part of the final exponentiation), by Granger and
+  /// Scott, "Faster squaring in the cyclotomic subgroup of sixth degree extensions" (PKC 2010),
+  /// section 3.2: with s = w^3 and Fp4 = Fp2[s], f = A + B w + C w^2 (A = g0 + g3 s,
+  /// B = g1 + g4 s, C = g2 + g5 s) squares to (3A^2 - 2 conj A) + (3 s C^2 + 2 conj B) w +
+  /// (3B^2 - 2 conj C) w^2. 9 Fp2 squarings instead of 12 Fp2 products.
+  Fp12 cyclotomic_square() const {
+    const Sq a = fp4_square(c0.c0, c1.c1), b = fp4_square(c1.c0, c0.c2), c = fp4_square(c0.c1, c1.c2);
+    const Fp2 sc0 = c.b.mul_by_xi();  // s * C^2 = xi c1' + c0' s
+    Fp12 r;
+    r.c0.c0 = a.a + a.a + a.a - c0.c0 - c0.c0;
+    r.c1.c1 = a.b + a.b + a.b + c1.c1 + c1.c1;
+    r.c1.c0 = sc0 + sc0 + sc0 + c1.c0 + c1.c0;
+    r.c0.c2 = c.a + c.a + c.a - c0.c2 - c0.c2;
+    r.c0.c1 = b.a + b.a + b.a - c0.c1 - c0.c1;
+    r.c1.c2 = b.b + b.b + b.b + c1.c2 + c1.c2;
+    return r;
+  }
   /// The p^6-power Frobenius, which is the inverse on the cyclotomic subgroup.
   Fp12 conj() const { return {c0, -c1}; }
   Fp12 inverse() const {
@@ -79,6 +96,16 @@ struct Fp12 {
   }
   /// The p-power Frobenius map.
   Fp12 frobenius() const;
+
+ private:
+  struct Sq {
+    Fp2 a, b;
+  };
+  /// (x + y s)^2 in Fp4 = Fp2[s] / (s^2 - xi): (x^2 + xi y^2) + 2xy s.
+  static Sq fp4_square(const Fp2& x, const Fp2& y) {
+    const Fp2 x2 = x.square(), y2 = y.square();
+    return {x2 + y2.mul_by_xi(), (x + y).square() - x2 - y2};
+  }
 };
 
 }  // namespace paraevm::bn254

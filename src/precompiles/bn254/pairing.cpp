@@ -54,11 +54,11 @@ Fp12 add_step(Projective& t, const Affine<Fp2>& q, const Affine<Fp>& p, const Fp
   return f.mul_by_line(lambda.mul_by_fp(p.y), -theta.mul_by_fp(p.x), l3);
 }
 
-/// f^u by square-and-multiply over the 63 bits of u.
+/// f^u by square-and-multiply over the 63 bits of u (f in the cyclotomic subgroup).
 Fp12 pow_u(const Fp12& f) {
   Fp12 r = f;
   for (int i = 61; i >= 0; --i) {
-    r = r.square();
+    r = r.cyclotomic_square();
     if (kU >> i & 1) r *= f;
   }
   return r;
@@ -113,13 +113,13 @@ Fp12 final_exponentiation(const Fp12& f) {
   const Fp12 y4 = (fu * fu2.frobenius()).conj();
   const Fp12 y5 = fu2.conj();
   const Fp12 y6 = (fu3 * fu3.frobenius()).conj();
-  Fp12 t0 = y6.square() * y4 * y5;
+  Fp12 t0 = y6.cyclotomic_square() * y4 * y5;
   Fp12 t1 = y3 * y5 * t0;
   t0 = t0 * y2;
-  t1 = (t1.square() * t0).square();
+  t1 = (t1.cyclotomic_square() * t0).cyclotomic_square();
   t0 = t1 * y1;
   t1 = t1 * y0;
-  return t0.square() * t1;
+  return t0.cyclotomic_square() * t1;
 }
 
 bool pairing_check(std::span<const PairingInput> pairs) {
