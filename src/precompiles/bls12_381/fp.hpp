@@ -79,6 +79,8 @@ constexpr Limbs reduce_once(const Limbs& a) {
 /// below p.
 constexpr Limbs mont_mul(const Limbs& a, const Limbs& b) {
   Limbs t{};
+  // Fully unrolled: GCC otherwise keeps the outer loop, costing about a third in speed.
+#pragma GCC unroll 6
   for (int i = 0; i < 6; ++i) {
     u128 acc = u128(a[0]) * b[i] + t[0];
     t[0] = uint64_t(acc);
@@ -86,6 +88,7 @@ constexpr Limbs mont_mul(const Limbs& a, const Limbs& b) {
     const uint64_t m = t[0] * kPInv;
     u128 red = u128(m) * kP[0] + t[0];
     uint64_t carry_r = uint64_t(red >> 64);
+#pragma GCC unroll 5
     for (int j = 1; j < 6; ++j) {
       acc = u128(a[j]) * b[i] + t[j] + carry_a;
       carry_a = uint64_t(acc >> 64);
