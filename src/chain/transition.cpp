@@ -165,8 +165,8 @@ TxOutcome apply_transaction(State& state, const BlockEnv& block, Revision rev,
 
   state.add_balance(sender, U256{tx.gas_limit - gas_used} * gas_price);
   const U256 priority_fee = gas_price - block.base_fee;
-  state.touch(block.coinbase);  // a zero fee still touches the coinbase (EIP-161 removal)
-  state.add_balance(block.coinbase, U256{gas_used} * priority_fee);
+  // A lazy credit: in parallel execution the fee creates no dependency on the coinbase.
+  state.credit_lazily(block.coinbase, U256{gas_used} * priority_fee);
 
   state.finalize(r.clear_touched_empty);
   TxReceipt& receipt = out.receipt;

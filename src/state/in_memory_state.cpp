@@ -47,6 +47,7 @@ void InMemoryState::apply(const StateDiff& diff) {
     if (d.storage_cleared) acc.storage.clear();
     if (d.nonce) acc.nonce = *d.nonce;
     if (d.balance) acc.balance = *d.balance;
+    if (d.balance_credit) acc.balance += *d.balance_credit;
     if (d.code_hash) {
       acc.code_hash = *d.code_hash;
       acc.code = d.code && !d.code->empty() ? d.code : empty_code_;

@@ -14,11 +14,16 @@ const SharedCode& empty_code() {
 
 }  // namespace
 
-State::Account& State::load(const Address& addr) {
+State::Account& State::entry(const Address& addr) {
   auto [it, inserted] = accounts_.try_emplace(addr);
-  Account& acc = it->second;
-  if (inserted) {
-    acc.address = addr;
+  if (inserted) it->second.address = addr;
+  return it->second;
+}
+
+State::Account& State::load(const Address& addr) {
+  Account& acc = entry(addr);
+  if (!acc.loaded) {
+    acc.loaded = true;
     acc.base = view_.read_account(addr);
     if (acc.base) {
       acc.info = *acc.base;
@@ -129,6 +134,10 @@ void State::touch(const Address& addr) {
   acc.touched = true;
 }
 
+void State::touch_persistent(const Address& addr) {
+  load(addr).touched_persistent = true;
+}
+
 void State::create_contract(const Address& addr) {
   Account& acc = load_for_write(addr);
   // Discard storage the address may hold: zero every cached slot (journaled), then stop reading
@@ -192,7 +201,8 @@ void State::set_transient(const Address& addr, const U256& key, const U256& valu
 }
 
 AccessStatus State::access_account(const Address& addr) {
-  Account& acc = load(addr);
+  // Warming reads nothing: the EIP-3651 warm coinbase must not make every transaction read it.
+  Account& acc = entry(addr);
   if (acc.warm) return AccessStatus::Warm;
   journal_.push_back({Undo::WarmAccount, &acc, nullptr, U256{0}});
   acc.warm = true;
@@ -272,7 +282,7 @@ void State::rollback(Checkpoint cp) {
 void State::finalize(bool clear_touched_empty) {
   for (auto& [addr, acc] : accounts_) {
     if (!acc.exists) continue;
-    if (acc.destructed || (clear_touched_empty && acc.touched && acc.info.is_empty())) {
+    if (acc.destructed || (clear_touched_empty && (acc.touched || acc.touched_persistent) && acc.info.is_empty())) {
       acc.exists = false;
     }
   }
@@ -280,8 +290,24 @@ void State::finalize(bool clear_touched_empty) {
   code_undo_.clear();
 }
 
+void State::credit_lazily(const Address& addr, const U256& amount) {
+  const auto it = accounts_.find(addr);
+  if (amount.is_zero() || (it != accounts_.end() && it->second.loaded)) {
+    touch(addr);  // a zero credit still touches the account (EIP-161 removal)
+    add_balance(addr, amount);
+    return;
+  }
+  credits_[addr] += amount;
+}
+
 StateDiff State::build_diff() const {
   StateDiff diff;
+  for (const auto& [addr, amount] : credits_) {
+    AccountDiff d;
+    d.address = addr;
+    d.balance_credit = amount;
+    diff.accounts.push_back(std::move(d));
+  }
   for (const auto& [addr, acc] : accounts_) {
     if (!acc.exists) {
       if (acc.base) {

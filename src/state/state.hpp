@@ -49,9 +49,19 @@ class State {
   /// Precondition: the balance is at least `amount`.
   void sub_balance(const Address& addr, const U256& amount);
   void set_code(const Address& addr, SharedCode code);
+  /// Adds `amount` to the balance without reading the account when this transaction has not
+  /// loaded it, so that fee credits to the coinbase create no dependency between transactions
+  /// (build_diff() reports such a credit as AccountDiff::balance_credit). A zero amount, or an
+  /// account already loaded, takes the ordinary touch + add_balance path. Not journaled: call it
+  /// after the last rollback, before finalize(); the account must not be accessed afterwards.
+  void credit_lazily(const Address& addr, const U256& amount);
   /// Records an EIP-161 touch, creating the account (empty) when it does not exist. Touched
   /// accounts that are empty at the end of the transaction are removed by finalize().
   void touch(const Address& addr);
+  /// A touch that no rollback undoes: the RIPEMD-160 precompile exception of mainnet block
+  /// 2675119, which execution-specs keep (a failed call to an empty 0x03 still clears it).
+  /// Removes the account at finalize() only if it then exists and is empty.
+  void touch_persistent(const Address& addr);
   /// Turns `addr` into a new contract account (CREATE/CREATE2): existing storage is discarded,
   /// the account exists, and is marked as created in this transaction (EIP-6780, EIP-2200
   /// original values read zero). Nonce, balance and code are left to the caller.
@@ -112,11 +122,13 @@ class State {
     std::optional<AccountInfo> base;  // as the view returned it
     AccountInfo info;                 // current
     SharedCode code;                  // null until loaded or set
+    bool loaded = false;  // base has been read from the view (warming alone reads nothing)
     bool exists = false;
     bool created = false;          // CREATE/CREATE2 in this tx
     bool storage_cleared = false;  // the view's storage no longer applies
     bool destructed = false;
     bool touched = false;
+    bool touched_persistent = false;
     bool warm = false;
     bool code_changed = false;
     std::unordered_map<U256, Slot, U256Hash> storage;
@@ -134,6 +146,9 @@ class State {
     U256 prev;   // previous balance, nonce, slot value, or index into code_undo_
   };
 
+  /// The account's entry, created without reading the view.
+  Account& entry(const Address& addr);
+  /// The entry with the account read from the view.
   Account& load(const Address& addr);
   Account& load_for_write(const Address& addr);
   Slot& load_slot(Account& acc, const U256& key);
@@ -145,6 +160,8 @@ class State {
   std::vector<JournalEntry> journal_;
   std::vector<std::pair<Hash, SharedCode>> code_undo_;
   std::vector<Log> logs_;
+  /// credit_lazily() amounts of accounts this transaction never loaded.
+  std::unordered_map<Address, U256, FixedBytesHasher> credits_;
 };
 
 }  // namespace paraevm

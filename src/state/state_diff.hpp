@@ -33,6 +33,9 @@ struct AccountDiff {
   bool storage_cleared = false;
   std::optional<uint64_t> nonce;
   std::optional<U256> balance;
+  /// Added to the balance, the account being created when absent: a credit made without reading
+  /// the account (State::credit_lazily, the coinbase's fee). Set alone, never with `balance`.
+  std::optional<U256> balance_credit;
   /// New code hash; `code` holds the code when it is not the empty code.
   std::optional<Hash> code_hash;
   SharedCode code;
