@@ -7,6 +7,8 @@
 // used, from the recorded dependencies and execution times.
 #include <benchmark/benchmark.h>
 
+#include <time.h>
+
 #include <chrono>
 #include <cstdint>
 #include <unordered_map>
@@ -37,14 +39,19 @@ uint64_t spin(uint64_t iterations, uint64_t x) {
   return x;
 }
 
-// Iterations of spin() per microsecond on this machine, measured once.
+double thread_cpu_us() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) * 1e6 + static_cast<double>(ts.tv_nsec) / 1e3;
+}
+
+// Iterations of spin() per microsecond of CPU time, measured once (CPU time, not wall time, so
+// that a loaded machine does not shrink the calibrated work).
 uint64_t iterations_per_us() {
   static const uint64_t value = [] {
-    const auto start = std::chrono::steady_clock::now();
-    benchmark::DoNotOptimize(spin(20'000'000, 1));
-    const double us =
-        std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count();
-    return static_cast<uint64_t>(20'000'000 / us);
+    const double start = thread_cpu_us();
+    benchmark::DoNotOptimize(spin(50'000'000, 1));
+    return static_cast<uint64_t>(50'000'000 / (thread_cpu_us() - start));
   }();
   return value;
 }
