@@ -5,6 +5,8 @@
 
 namespace paraevm {
 
+/// Keccak-256 digest of `data`. Thread-safe, no allocation; full 136-byte blocks are absorbed
+/// straight from `data`.
 Hash keccak256(BytesView data);
 
 }  // namespace paraevm
