@@ -8,7 +8,7 @@
 // Measured alternatives (bench/keccak_bench.cpp, AMD EPYC Zen 5): Crypto++ 8.7's Keccak_256 is
 // 6-12% slower than this code on 32..4096-byte inputs, so the library does not depend on it.
 // A fully unrolled 24-round variant was ~50% slower (code size), and a single-state AVX-512
-// variant (five planes in zmm registers, pi by two-source permutes) ~40% slower: the chain of
+// variant (five planes in zmm registers, pi by two-source permutes) 40-65% slower: the chain of
 // cross-lane permutes per round is longer than the scalar round's latency.
 #include "base/keccak.hpp"
 
