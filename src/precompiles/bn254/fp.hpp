@@ -99,34 +99,30 @@ struct Fp {
   bool is_zero() const { return (m.w[0] | m.w[1] | m.w[2] | m.w[3]) == 0; }
   friend bool operator==(const Fp&, const Fp&) = default;
 
-  /// Montgomery product a*b*R^-1 mod p (CIOS, Koc et al. 1996).
+  /// Montgomery product a*b*R^-1 mod p: CIOS (Koc, Acar, Kaliski 1996) in the variant that
+  /// needs no extra carry word because p's top limb is below 2^63 - 1 (the "no-carry"
+  /// optimization described by the gnark-crypto authors, 2020).
   static Fp mont_mul(const Fp& a, const Fp& b) {
-    uint64_t t[6] = {0, 0, 0, 0, 0, 0};
+    uint64_t t[4] = {0, 0, 0, 0};
     for (int i = 0; i < 4; ++i) {
-      uint64_t carry = 0;
-      for (int j = 0; j < 4; ++j) {
-        const uint128 s = uint128{a.m.w[j]} * b.m.w[i] + t[j] + carry;
-        t[j] = static_cast<uint64_t>(s);
-        carry = static_cast<uint64_t>(s >> 64);
-      }
-      uint128 s = uint128{t[4]} + carry;
-      t[4] = static_cast<uint64_t>(s);
-      t[5] = static_cast<uint64_t>(s >> 64);
-      const uint64_t k = t[0] * kPInv;
-      s = uint128{k} * kP.w[0] + t[0];
-      carry = static_cast<uint64_t>(s >> 64);
+      uint128 s = uint128{a.m.w[0]} * b.m.w[i] + t[0];
+      uint64_t carry_a = static_cast<uint64_t>(s >> 64);
+      const uint64_t lo = static_cast<uint64_t>(s);
+      const uint64_t k = lo * kPInv;
+      s = uint128{k} * kP.w[0] + lo;
+      uint64_t carry_m = static_cast<uint64_t>(s >> 64);
       for (int j = 1; j < 4; ++j) {
-        s = uint128{k} * kP.w[j] + t[j] + carry;
+        s = uint128{a.m.w[j]} * b.m.w[i] + t[j] + carry_a;
+        carry_a = static_cast<uint64_t>(s >> 64);
+        s = uint128{k} * kP.w[j] + static_cast<uint64_t>(s) + carry_m;
+        carry_m = static_cast<uint64_t>(s >> 64);
         t[j - 1] = static_cast<uint64_t>(s);
-        carry = static_cast<uint64_t>(s >> 64);
       }
-      s = uint128{t[4]} + carry;
-      t[3] = static_cast<uint64_t>(s);
-      t[4] = t[5] + static_cast<uint64_t>(s >> 64);
+      t[3] = carry_a + carry_m;
     }
     Fp r{{{t[0], t[1], t[2], t[3]}}};
     Limbs d{};
-    // t < 2p < 2^256 because p < 2^254: t[4] is zero and one subtraction reduces.
+    // The result is below 2p < 2^255: one conditional subtraction reduces it.
     if (!detail::sub(d, r.m, kP)) r.m = d;
     return r;
   }
