@@ -6,7 +6,6 @@
 // engine's whole cost). The ideal_speedup counter is the list-scheduling model on the threads
 // used, from the recorded dependencies and execution times.
 #include <benchmark/benchmark.h>
-
 #include <time.h>
 
 #include <chrono>
@@ -93,8 +92,10 @@ struct Program {
 struct BenchTask final : Task<Traits, uint64_t> {
   Program program;
   explicit BenchTask(Program p) : program(p) {}
-  void execute(TxIndex tx, IncarnationView<Traits>& view, ExecResult<Traits, uint64_t>& r) override {
-    program.run(tx, [&](uint32_t k) { return view.read(k); }, r.writes, r.output);
+  void execute(TxIndex tx, IncarnationView<Traits>& view,
+               ExecResult<Traits, uint64_t>& r) override {
+    program.run(
+        tx, [&](uint32_t k) { return view.read(k); }, r.writes, r.output);
   }
 };
 
@@ -126,8 +127,8 @@ void BM_InOrder(benchmark::State& state) {
     }
   }
   state.counters["ns_per_tx"] = benchmark::Counter(
-      static_cast<double>(kBlock), benchmark::Counter::kIsIterationInvariantRate |
-                                       benchmark::Counter::kInvert);
+      static_cast<double>(kBlock),
+      benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
 }
 
 void BM_Executor(benchmark::State& state) {
@@ -147,8 +148,8 @@ void BM_Executor(benchmark::State& state) {
   ideal = ideal_speedup(ex.dependency_graph(), o.threads);
   const double iters = static_cast<double>(state.iterations());
   state.counters["ns_per_tx"] = benchmark::Counter(
-      static_cast<double>(kBlock), benchmark::Counter::kIsIterationInvariantRate |
-                                       benchmark::Counter::kInvert);
+      static_cast<double>(kBlock),
+      benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
   state.counters["aborts"] = aborts / iters;
   state.counters["suspensions"] = suspensions / iters;
   state.counters["ideal_speedup"] = ideal;

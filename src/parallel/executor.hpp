@@ -49,10 +49,10 @@ class Task {
 };
 
 struct ExecutorOptions {
-  unsigned threads = 1;            ///< workers, the calling thread included
-  size_t sequential_below = 8;     ///< blocks with fewer transactions run in order
-  unsigned max_attempts = 3;       ///< failed attempts with valid reads before falling back
-  bool profile = false;            ///< time executions and keep data for dependency_graph()
+  unsigned threads = 1;             ///< workers, the calling thread included
+  size_t sequential_below = 8;      ///< blocks with fewer transactions run in order
+  unsigned max_attempts = 3;        ///< failed attempts with valid reads before falling back
+  bool profile = false;             ///< time executions and keep data for dependency_graph()
   FaultInjector* faults = nullptr;  ///< test hook
 };
 
@@ -107,7 +107,9 @@ class Executor {
   const ExecResult<T, Output>& result(TxIndex tx) const { return slots_[tx].result; }
 
   /// The content of `key` after the whole block.
-  Value final_value(const Key& key, BaseReader<T>& base) const { return value_before(key, size_, base); }
+  Value final_value(const Key& key, BaseReader<T>& base) const {
+    return value_before(key, size_, base);
+  }
 
   /// The content of `key` as transaction `tx` reads it (after transactions < tx).
   Value value_before(const Key& key, TxIndex tx, BaseReader<T>& base) const {
@@ -119,7 +121,9 @@ class Executor {
 
   /// Calls fn(key) for every location written in the block.
   template <class Fn>
-  void for_each_written_location(Fn&& fn) const { memory_.for_each_location(fn); }
+  void for_each_written_location(Fn&& fn) const {
+    memory_.for_each_location(fn);
+  }
 
   /// Execution time (with options.profile) and final-read dependencies of every transaction.
   DependencyGraph dependency_graph() const {
@@ -149,6 +153,10 @@ class Executor {
   struct ReadSet {
     Incarnation incarnation = 0;
     std::vector<ReadRecord<T>> reads;
+    // Validators reading `reads` now. Incremented under TxSlot::reads_mu (so a worker that has
+    // swapped the set out of its slot sees every increment), decremented with release when a
+    // validation ends; a zero read with acquire means the buffer may be reused.
+    std::atomic<uint32_t> validators{0};
   };
   struct TxSlot {
     ExecResult<T, Output> result;  // owned by the worker holding the tx EXECUTING
@@ -173,13 +181,9 @@ class Executor {
       return std::make_shared<ReadSet>();
     }
     void give_back(std::shared_ptr<ReadSet> rs) {
-      // Reuse only when no validator still holds it. use_count() is a relaxed load; the fence
-      // pairs with the release decrement of the last validator that dropped its copy, so its
-      // reads of the buffer happen before our next writes.
-      if (rs && rs.use_count() == 1) {
-        std::atomic_thread_fence(std::memory_order_acquire);
-        spare = std::move(rs);
-      }
+      // Reuse only when no validator is still reading it (see ReadSet::validators). Validators
+      // that are done may still hold a copy of the pointer; that touches only the control block.
+      if (rs && rs->validators.load(std::memory_order_acquire) == 0) spare = std::move(rs);
     }
   };
 
@@ -304,6 +308,7 @@ class Executor {
     {
       std::lock_guard lock(slot.reads_mu);
       rs = slot.reads;
+      if (rs) rs->validators.fetch_add(1, std::memory_order_relaxed);  // ordered by the mutex
     }
     bool valid = true;
     // A read set of another incarnation means `v` is stale: its validation is moot.
@@ -315,6 +320,7 @@ class Executor {
         valid = false;  // could not check: aborting is always safe
       }
     }
+    if (rs) rs->validators.fetch_sub(1, std::memory_order_release);
     const bool aborted = !valid && scheduler_.try_validation_abort(v);
     if (aborted) {
       ++worker.stats.aborts;
@@ -344,9 +350,9 @@ class Executor {
     Incarnation inc = scheduler_.incarnation(tx) + 1;
     for (unsigned attempt = 0; attempt < options_.max_attempts; ++attempt, ++inc) {
       const Version v{tx, inc};
-      // No worker runs now: the slot's buffer is reusable unless a validator kept it alive.
-      std::shared_ptr<ReadSet> rs = slot.reads.use_count() == 1 ? std::move(slot.reads)
-                                                                 : std::make_shared<ReadSet>();
+      // No worker runs now (validators are done): the slot's buffer is free to reuse.
+      std::shared_ptr<ReadSet> rs =
+          slot.reads ? std::move(slot.reads) : std::make_shared<ReadSet>();
       rs->incarnation = inc;
       rs->reads.clear();
       IncarnationView<T> view(memory_, nullptr, *base_, v, rs->reads, options_.faults, 0);

@@ -13,7 +13,8 @@ namespace {
 void check_graph(const DependencyGraph& g) {
   if (g.cost_ns.size() != g.deps.size())
     throw std::invalid_argument("dependency graph: " + std::to_string(g.cost_ns.size()) +
-                                " costs but " + std::to_string(g.deps.size()) + " dependency lists");
+                                " costs but " + std::to_string(g.deps.size()) +
+                                " dependency lists");
   for (size_t i = 0; i < g.deps.size(); ++i)
     for (TxIndex d : g.deps[i])
       if (d >= i)

@@ -79,7 +79,8 @@ void check_shape(Shape shape, size_t blocks, uint64_t seed, Fixture& fx,
   SynthBase base;
   for (size_t b = 0; b < blocks; ++b) {
     const size_t n = 1 + rng() % 64;
-    const uint32_t keys = static_cast<uint32_t>(std::array<uint64_t, 5>{2, 4, 16, 64, 1000}[rng() % 5]);
+    const uint32_t keys =
+        static_cast<uint32_t>(std::array<uint64_t, 5>{2, 4, 16, 64, 1000}[rng() % 5]);
     const SynthBlock block = make_block(shape, rng, n, keys);
     const OracleResult want = run_in_order(block);
     SynthTask task(block);
@@ -190,7 +191,9 @@ TEST(ParallelExecutor, EmptyBlock) {
 TEST(ParallelExecutor, DependencyGraphOfAChain) {
   SynthBlock block(30);
   for (uint32_t i = 0; i < 30; ++i)
-    block[i].ops = {{OpKind::kRead, i, 0}, {OpKind::kWrite, i + 1, i}, {OpKind::kAdd, 100, 1},
+    block[i].ops = {{OpKind::kRead, i, 0},
+                    {OpKind::kWrite, i + 1, i},
+                    {OpKind::kAdd, 100, 1},
                     {OpKind::kWork, 0, 100}};
   block[29].ops.push_back({OpKind::kRead, 100, 0});  // reads the sum of every delta
   SynthTask task(block);

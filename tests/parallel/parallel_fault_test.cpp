@@ -35,9 +35,11 @@ class RandomFaults final : public FaultInjector {
 
   void maybe_fail(FaultPoint point, Version v, unsigned worker) override {
     if (point != FaultPoint::kValidate && v.tx == always_tx) throw InjectedFault();
-    const uint64_t h = mix(mix(seed_, v.tx), mix(v.incarnation, static_cast<uint64_t>(point) + 8 * worker));
+    const uint64_t h =
+        mix(mix(seed_, v.tx), mix(v.incarnation, static_cast<uint64_t>(point) + 8 * worker));
     if (h % 1000 >= permille_) return;
-    if (point != FaultPoint::kValidate && used_[v.tx].fetch_add(1, std::memory_order_relaxed) >= budget_)
+    if (point != FaultPoint::kValidate &&
+        used_[v.tx].fetch_add(1, std::memory_order_relaxed) >= budget_)
       return;
     injected.fetch_add(1, std::memory_order_relaxed);
     throw InjectedFault();
@@ -68,8 +70,8 @@ std::vector<std::unique_ptr<IntExecutor>> executors(FaultInjector* faults) {
 }
 
 // Checks results of transactions below `upto` and, when the block is ok, every final value.
-void expect_matches(IntExecutor& ex, const OracleResult& want, size_t upto, uint32_t keys,
-                    bool ok, const std::string& where) {
+void expect_matches(IntExecutor& ex, const OracleResult& want, size_t upto, uint32_t keys, bool ok,
+                    const std::string& where) {
   for (TxIndex i = 0; i < upto; ++i) {
     ASSERT_EQ(ex.result(i).output, want.txs[i].output) << where << " tx " << i;
     ASSERT_EQ(ex.result(i).writes.size(), want.txs[i].writes.size()) << where << " tx " << i;
@@ -116,7 +118,9 @@ TEST(ParallelFaults, RandomInjectedFaultsKeepTheExactResult) {
   run_with_faults(Shape::kRandom, 11, 100, blocks(300));
 }
 
-TEST(ParallelFaults, FaultsOnHotKeyBlocks) { run_with_faults(Shape::kHotKey, 12, 150, blocks(150)); }
+TEST(ParallelFaults, FaultsOnHotKeyBlocks) {
+  run_with_faults(Shape::kHotKey, 12, 150, blocks(150));
+}
 
 TEST(ParallelFaults, FaultsTogetherWithValueDependentFailures) {
   run_with_faults(Shape::kPoison, 13, 100, blocks(200));
@@ -162,13 +166,16 @@ class SwallowingTask final : public Task<IntTraits, uint64_t> {
  public:
   explicit SwallowingTask(const SynthBlock& block) : block_(block) {}
   void execute(TxIndex tx, IncarnationView<IntTraits>& view, IntResult& result) override {
-    run_program(tx, block_[tx], [&](uint32_t k) -> uint64_t {
-      try {
-        return view.read(k);
-      } catch (...) {
-        return 12345;
-      }
-    }, result);
+    run_program(
+        tx, block_[tx],
+        [&](uint32_t k) -> uint64_t {
+          try {
+            return view.read(k);
+          } catch (...) {
+            return 12345;
+          }
+        },
+        result);
   }
 
  private:

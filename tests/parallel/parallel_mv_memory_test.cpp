@@ -1,9 +1,8 @@
-#include "parallel/mv_memory.hpp"
-
 #include <gtest/gtest.h>
 
 #include <thread>
 
+#include "parallel/mv_memory.hpp"
 #include "parallel_test_traits.hpp"
 
 namespace paraevm::parallel {

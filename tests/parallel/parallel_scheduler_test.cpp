@@ -1,7 +1,7 @@
 // The scheduler driven by hand, single-threaded, through the transitions of its state diagram.
-#include "parallel/scheduler.hpp"
-
 #include <gtest/gtest.h>
+
+#include "parallel/scheduler.hpp"
 
 namespace paraevm::parallel {
 namespace {

@@ -1,10 +1,10 @@
 // The ideal-speedup model on hand-made dependency graphs, with expected makespans worked out by
 // hand in the comments.
-#include "parallel/speedup_model.hpp"
-
 #include <gtest/gtest.h>
 
 #include <stdexcept>
+
+#include "parallel/speedup_model.hpp"
 
 namespace paraevm::parallel {
 namespace {

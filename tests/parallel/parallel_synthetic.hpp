@@ -91,7 +91,8 @@ class SynthTask final : public Task<IntTraits, uint64_t> {
  public:
   explicit SynthTask(const SynthBlock& block) : block_(block) {}
   void execute(TxIndex tx, IncarnationView<IntTraits>& view, IntResult& result) override {
-    run_program(tx, block_[tx], [&](uint32_t k) { return view.read(k); }, result);
+    run_program(
+        tx, block_[tx], [&](uint32_t k) { return view.read(k); }, result);
   }
 
  private:
@@ -148,7 +149,8 @@ inline SynthBlock make_block(Shape shape, std::mt19937_64& rng, size_t n, uint32
         ops = {{OpKind::kRead, self, 0}, {OpKind::kWrite, self + 1, rng()}};
         break;
       case Shape::kHotKey:
-        ops = {{OpKind::kRead, 0, 0}, {OpKind::kWrite, 0, rng()}, {OpKind::kRead, 1 + pick(keys), 0}};
+        ops = {
+            {OpKind::kRead, 0, 0}, {OpKind::kWrite, 0, rng()}, {OpKind::kRead, 1 + pick(keys), 0}};
         break;
       case Shape::kHotDelta:
         ops = {{OpKind::kAdd, 0, rng() % 100}, {OpKind::kRead, 1 + pick(keys), 0}};
@@ -164,7 +166,8 @@ inline SynthBlock make_block(Shape shape, std::mt19937_64& rng, size_t n, uint32
         break;
     }
     // Busy work widens the window in which other workers run: more real conflicts.
-    if (pick(2) == 0) ops.insert(ops.begin() + pick(ops.size() + 1), {OpKind::kWork, 0, rng() % 4000});
+    if (pick(2) == 0)
+      ops.insert(ops.begin() + pick(ops.size() + 1), {OpKind::kWork, 0, rng() % 4000});
   }
   return block;
 }
