@@ -18,6 +18,8 @@
 #include <limits>
 #include <memory>
 #include <mutex>
+#include <stdexcept>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -89,6 +91,9 @@ class Executor {
   /// the next call. Not reentrant.
   [[nodiscard]] BlockStatus execute_block(size_t block_size, Task<T, Output>& task,
                                           BaseReader<T>& base) {
+    if (block_size >= kNoTx)
+      throw std::invalid_argument("parallel executor: block of " + std::to_string(block_size) +
+                                  " transactions exceeds the transaction index range");
     prepare(block_size);
     task_ = &task;
     base_ = &base;
