@@ -212,3 +212,37 @@ TEST(Bls12Fp6, SquareMatchesProduct) {
 
 }  // namespace
 }  // namespace paraevm::bls12_381
+
+#include "precompiles/bls12_381/msm.hpp"
+
+namespace paraevm::bls12_381 {
+namespace {
+
+TEST(Bls12Msm, MatchesSumOfProducts) {
+  std::mt19937_64 rng(12);
+  for (size_t n : {1, 2, 3, 4, 5, 16, 40}) {
+    std::vector<G1Affine> points;
+    std::vector<Scalar> scalars;
+    G1 expected = G1::infinity();
+    for (size_t i = 0; i < n; ++i) {
+      G1Affine p = to_affine(mul_scalar(G1::from_affine(g1_generator()), random_scalar(rng)));
+      if (i == 2) p = {};  // the point at infinity
+      Scalar k{rng(), rng(), rng(), rng()};  // full 256-bit scalars, above r
+      if (i == 1) k = {};                     // a zero scalar
+      points.push_back(p);
+      scalars.push_back(k);
+      expected = add(expected, mul_scalar(G1::from_affine(p), k));
+    }
+    EXPECT_TRUE(same_point(msm(points, scalars), expected)) << n;
+    std::vector<G2Affine> points2;
+    G2 expected2 = G2::infinity();
+    for (size_t i = 0; i < n; ++i) {
+      points2.push_back(to_affine(mul_scalar(G2::from_affine(g2_generator()), random_scalar(rng))));
+      expected2 = add(expected2, mul_scalar(G2::from_affine(points2.back()), scalars[i]));
+    }
+    EXPECT_TRUE(same_point(msm(points2, scalars), expected2)) << n;
+  }
+}
+
+}  // namespace
+}  // namespace paraevm::bls12_381
