@@ -2,7 +2,7 @@
 // storage, logs, calls and creations. Each receives the frame, the stack pointer (addressing the
 // top item; the dispatcher has checked the stack height and charged the base gas) and the gas
 // counter, writes its output into the slot that becomes the new top after the dispatcher applies
-// the opcode's stack change, and returns Success to continue or the status ending the frame.
+// the opcode's stack change, and returns an OpResult.
 #pragma once
 
 #include <cstring>
@@ -11,6 +11,14 @@
 #include "evm/u256_fast.hpp"
 
 namespace paraevm::evm {
+
+/// What an instruction returns: Success to continue (or the status ending the frame) and the
+/// gas left. Returned by value so both travel in registers and the loop's gas counter never
+/// has its address taken.
+struct OpResult {
+  StatusCode status;
+  int64_t gas;
+};
 
 /// EIP-2929 cold surcharges on top of the warm base cost (2600 - 100 and 2100 - 100).
 inline constexpr int64_t kColdAccountSurcharge = 2500;
@@ -29,57 +37,57 @@ inline bool access_account(Frame& f, int64_t& gas, const Address& addr) {
 
 // ---- memory (inline: hot in real contracts) ----
 
-inline StatusCode op_mload(Frame& f, U256* sp, int64_t& gas) {
-  if (!check_memory(f, gas, sp[0], 32)) return StatusCode::OutOfGas;
+inline OpResult op_mload(Frame& f, U256* sp, int64_t gas) {
+  if (!check_memory(f, gas, sp[0], 32)) return {StatusCode::OutOfGas, gas};
   sp[0] = fast::load_be32(f.memory.data() + sp[0].limb[0]);
-  return StatusCode::Success;
+  return {StatusCode::Success, gas};
 }
 
-inline StatusCode op_mstore(Frame& f, U256* sp, int64_t& gas) {
-  if (!check_memory(f, gas, sp[0], 32)) return StatusCode::OutOfGas;
+inline OpResult op_mstore(Frame& f, U256* sp, int64_t gas) {
+  if (!check_memory(f, gas, sp[0], 32)) return {StatusCode::OutOfGas, gas};
   fast::store_be32(f.memory.data() + sp[0].limb[0], sp[-1]);
-  return StatusCode::Success;
+  return {StatusCode::Success, gas};
 }
 
-inline StatusCode op_mstore8(Frame& f, U256* sp, int64_t& gas) {
-  if (!check_memory(f, gas, sp[0], 1)) return StatusCode::OutOfGas;
+inline OpResult op_mstore8(Frame& f, U256* sp, int64_t gas) {
+  if (!check_memory(f, gas, sp[0], 1)) return {StatusCode::OutOfGas, gas};
   f.memory[sp[0].limb[0]] = static_cast<uint8_t>(sp[-1].limb[0]);
-  return StatusCode::Success;
+  return {StatusCode::Success, gas};
 }
 
 // ---- arithmetic with dynamic gas ----
-StatusCode op_exp(Frame& f, U256* sp, int64_t& gas);
-StatusCode op_keccak256(Frame& f, U256* sp, int64_t& gas);
+OpResult op_exp(Frame& f, U256* sp, int64_t gas);
+OpResult op_keccak256(Frame& f, U256* sp, int64_t gas);
 
 // ---- copies ----
-StatusCode op_calldatacopy(Frame& f, U256* sp, int64_t& gas);
-StatusCode op_codecopy(Frame& f, U256* sp, int64_t& gas);
-StatusCode op_returndatacopy(Frame& f, U256* sp, int64_t& gas);
-StatusCode op_extcodecopy(Frame& f, U256* sp, int64_t& gas);
-StatusCode op_mcopy(Frame& f, U256* sp, int64_t& gas);
+OpResult op_calldatacopy(Frame& f, U256* sp, int64_t gas);
+OpResult op_codecopy(Frame& f, U256* sp, int64_t gas);
+OpResult op_returndatacopy(Frame& f, U256* sp, int64_t gas);
+OpResult op_extcodecopy(Frame& f, U256* sp, int64_t gas);
+OpResult op_mcopy(Frame& f, U256* sp, int64_t gas);
 void op_calldataload(Frame& f, U256* sp);
 
 // ---- environment ----
-StatusCode op_balance(Frame& f, U256* sp, int64_t& gas);
-StatusCode op_extcodesize(Frame& f, U256* sp, int64_t& gas);
-StatusCode op_extcodehash(Frame& f, U256* sp, int64_t& gas);
+OpResult op_balance(Frame& f, U256* sp, int64_t gas);
+OpResult op_extcodesize(Frame& f, U256* sp, int64_t gas);
+OpResult op_extcodehash(Frame& f, U256* sp, int64_t gas);
 void op_selfbalance(Frame& f, U256* sp);
 void op_blockhash(Frame& f, U256* sp);
 void op_blobhash(Frame& f, U256* sp);
 
 // ---- storage and logs ----
-StatusCode op_sload(Frame& f, U256* sp, int64_t& gas);
-StatusCode op_sstore(Frame& f, U256* sp, int64_t& gas);
+OpResult op_sload(Frame& f, U256* sp, int64_t gas);
+OpResult op_sstore(Frame& f, U256* sp, int64_t gas);
 void op_tload(Frame& f, U256* sp);
 StatusCode op_tstore(Frame& f, U256* sp);
-StatusCode op_log(Frame& f, U256* sp, int64_t& gas, int topics);
+OpResult op_log(Frame& f, U256* sp, int64_t gas, int topics);
 
 // ---- calls, creations and frame ends ----
-StatusCode op_call(Frame& f, U256* sp, int64_t& gas, uint8_t opcode);
-StatusCode op_create(Frame& f, U256* sp, int64_t& gas, uint8_t opcode);
-StatusCode op_selfdestruct(Frame& f, U256* sp, int64_t& gas);
+OpResult op_call(Frame& f, U256* sp, int64_t gas, uint8_t opcode);
+OpResult op_create(Frame& f, U256* sp, int64_t gas, uint8_t opcode);
+OpResult op_selfdestruct(Frame& f, U256* sp, int64_t gas);
 /// RETURN and REVERT: charges memory and copies the output; returns Success or OutOfGas.
-StatusCode op_return(Frame& f, U256* sp, int64_t& gas);
+OpResult op_return(Frame& f, U256* sp, int64_t gas);
 
 /// Copies `size` bytes from `src` (of `src_size` bytes) starting at `src_offset` into `dst`,
 /// filling with zeros past the end of the source.

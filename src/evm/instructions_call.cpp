@@ -48,7 +48,7 @@ bool charge_call_extras(Frame& f, int64_t& gas, uint8_t opcode, const Address& d
 
 }  // namespace
 
-StatusCode op_call(Frame& f, U256* sp, int64_t& gas, uint8_t opcode) {
+OpResult op_call(Frame& f, U256* sp, int64_t gas, uint8_t opcode) {
   const bool takes_value = opcode == OP_CALL || opcode == OP_CALLCODE;
   const int a = takes_value ? 3 : 2;  // index of the input offset
   const U256 gas_arg = sp[0];
@@ -58,10 +58,10 @@ StatusCode op_call(Frame& f, U256* sp, int64_t& gas, uint8_t opcode) {
   U256& result = sp[-a - 3];
 
   if (opcode == OP_CALL && f.msg.is_static && !value.is_zero())
-    return StatusCode::StaticModeViolation;
+    return {StatusCode::StaticModeViolation, gas};
   if (!check_memory(f, gas, in_off, in_size) || !check_memory(f, gas, out_off, out_size))
-    return StatusCode::OutOfGas;
-  if (!charge_call_extras(f, gas, opcode, dst, value)) return StatusCode::OutOfGas;
+    return {StatusCode::OutOfGas, gas};
+  if (!charge_call_extras(f, gas, opcode, dst, value)) return {StatusCode::OutOfGas, gas};
 
   int64_t call_gas;
   if (at_least(f.rev, Revision::TangerineWhistle)) {
@@ -71,7 +71,7 @@ StatusCode op_call(Frame& f, U256* sp, int64_t& gas, uint8_t opcode) {
                    : cap;
   } else {
     if (!gas_arg.fits_u64() || gas_arg.limb[0] > static_cast<uint64_t>(gas))
-      return StatusCode::OutOfGas;
+      return {StatusCode::OutOfGas, gas};
     call_gas = static_cast<int64_t>(gas_arg.limb[0]);
   }
   gas -= call_gas;
@@ -98,20 +98,20 @@ StatusCode op_call(Frame& f, U256* sp, int64_t& gas, uint8_t opcode) {
   }
   f.return_data = std::move(r.output);
   result = U256{r.status == StatusCode::Success ? 1u : 0u};
-  return StatusCode::Success;
+  return {StatusCode::Success, gas};
 }
 
-StatusCode op_create(Frame& f, U256* sp, int64_t& gas, uint8_t opcode) {
-  if (f.msg.is_static) return StatusCode::StaticModeViolation;
+OpResult op_create(Frame& f, U256* sp, int64_t gas, uint8_t opcode) {
+  if (f.msg.is_static) return {StatusCode::StaticModeViolation, gas};
   const U256 value = sp[0], offset = sp[-1], size = sp[-2];
-  if (!check_memory(f, gas, offset, size)) return StatusCode::OutOfGas;
+  if (!check_memory(f, gas, offset, size)) return {StatusCode::OutOfGas, gas};
   const uint64_t n = size.is_zero() ? 0 : size.limb[0];
   if (at_least(f.rev, Revision::Shanghai)) {
-    if (n > kMaxInitcodeSize) return StatusCode::OutOfGas;  // EIP-3860
+    if (n > kMaxInitcodeSize) return {StatusCode::OutOfGas, gas};  // EIP-3860
     gas -= words_cost(n, 2);
   }
   if (opcode == OP_CREATE2) gas -= words_cost(n, 6);  // EIP-1014: hashing the init code
-  if (gas < 0) return StatusCode::OutOfGas;
+  if (gas < 0) return {StatusCode::OutOfGas, gas};
 
   const int64_t call_gas =
       at_least(f.rev, Revision::TangerineWhistle) ? all_but_one_64th(gas) : gas;
@@ -140,11 +140,11 @@ StatusCode op_create(Frame& f, U256* sp, int64_t& gas, uint8_t opcode) {
     f.return_data = std::move(r.output);
   else
     f.return_data.clear();
-  return StatusCode::Success;
+  return {StatusCode::Success, gas};
 }
 
-StatusCode op_selfdestruct(Frame& f, U256* sp, int64_t& gas) {
-  if (f.msg.is_static) return StatusCode::StaticModeViolation;
+OpResult op_selfdestruct(Frame& f, U256* sp, int64_t gas) {
+  if (f.msg.is_static) return {StatusCode::StaticModeViolation, gas};
   const Address beneficiary = fast::to_address(sp[0]);
   if (at_least(f.rev, Revision::Berlin) &&
       f.host.access_account(beneficiary) == AccessStatus::Cold)
@@ -155,20 +155,20 @@ StatusCode op_selfdestruct(Frame& f, U256* sp, int64_t& gas) {
                              !f.host.get_balance(f.msg.recipient).is_zero();
     if (moves_value && !f.host.account_exists(beneficiary)) gas -= kNewAccountCost;
   }
-  if (gas < 0) return StatusCode::OutOfGas;
+  if (gas < 0) return {StatusCode::OutOfGas, gas};
   // EIP-3529 (London) removed the SELFDESTRUCT refund.
   if (f.host.selfdestruct(f.msg.recipient, beneficiary) && !at_least(f.rev, Revision::London))
     f.refund += kSelfdestructRefund;
-  return StatusCode::Success;
+  return {StatusCode::Success, gas};
 }
 
-StatusCode op_return(Frame& f, U256* sp, int64_t& gas) {
-  if (!check_memory(f, gas, sp[0], sp[-1])) return StatusCode::OutOfGas;
+OpResult op_return(Frame& f, U256* sp, int64_t gas) {
+  if (!check_memory(f, gas, sp[0], sp[-1])) return {StatusCode::OutOfGas, gas};
   if (!sp[-1].is_zero()) {
     const uint8_t* p = f.memory.data() + sp[0].limb[0];
     f.output.assign(p, p + sp[-1].limb[0]);
   }
-  return StatusCode::Success;
+  return {StatusCode::Success, gas};
 }
 
 }  // namespace paraevm::evm

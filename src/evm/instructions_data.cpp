@@ -14,23 +14,23 @@ bool charge_copy(Frame& f, int64_t& gas, const U256& mem_offset, const U256& siz
 
 }  // namespace
 
-StatusCode op_exp(Frame& f, U256* sp, int64_t& gas) {
+OpResult op_exp(Frame& f, U256* sp, int64_t gas) {
   // EIP-160 (Spurious Dragon) raised the per-byte cost of the exponent from 10 to 50.
   const int64_t per_byte = at_least(f.rev, Revision::SpuriousDragon) ? 50 : 10;
   gas -= per_byte * sp[-1].byte_width();
-  if (gas < 0) return StatusCode::OutOfGas;
+  if (gas < 0) return {StatusCode::OutOfGas, gas};
   sp[-1] = exp(sp[0], sp[-1]);
-  return StatusCode::Success;
+  return {StatusCode::Success, gas};
 }
 
-StatusCode op_keccak256(Frame& f, U256* sp, int64_t& gas) {
-  if (!check_memory(f, gas, sp[0], sp[-1])) return StatusCode::OutOfGas;
+OpResult op_keccak256(Frame& f, U256* sp, int64_t gas) {
+  if (!check_memory(f, gas, sp[0], sp[-1])) return {StatusCode::OutOfGas, gas};
   const uint64_t size = sp[-1].limb[0];
   gas -= words_cost(size, 6);
-  if (gas < 0) return StatusCode::OutOfGas;
+  if (gas < 0) return {StatusCode::OutOfGas, gas};
   BytesView data = size == 0 ? BytesView{} : BytesView{f.memory.data() + sp[0].limb[0], size};
   sp[-1] = fast::from_hash(keccak256(data));
-  return StatusCode::Success;
+  return {StatusCode::Success, gas};
 }
 
 void op_calldataload(Frame& f, U256* sp) {
@@ -39,78 +39,78 @@ void op_calldataload(Frame& f, U256* sp) {
   sp[0] = fast::load_be32(buf);
 }
 
-StatusCode op_calldatacopy(Frame& f, U256* sp, int64_t& gas) {
-  if (!charge_copy(f, gas, sp[0], sp[-2])) return StatusCode::OutOfGas;
+OpResult op_calldatacopy(Frame& f, U256* sp, int64_t gas) {
+  if (!charge_copy(f, gas, sp[0], sp[-2])) return {StatusCode::OutOfGas, gas};
   if (!sp[-2].is_zero())
     copy_padded(f.memory.data() + sp[0].limb[0], sp[-2].limb[0], f.msg.input.data(),
                 f.msg.input.size(), sp[-1]);
-  return StatusCode::Success;
+  return {StatusCode::Success, gas};
 }
 
-StatusCode op_codecopy(Frame& f, U256* sp, int64_t& gas) {
-  if (!charge_copy(f, gas, sp[0], sp[-2])) return StatusCode::OutOfGas;
+OpResult op_codecopy(Frame& f, U256* sp, int64_t gas) {
+  if (!charge_copy(f, gas, sp[0], sp[-2])) return {StatusCode::OutOfGas, gas};
   if (!sp[-2].is_zero())
     copy_padded(f.memory.data() + sp[0].limb[0], sp[-2].limb[0], f.code.data(), f.code.size(),
                 sp[-1]);
-  return StatusCode::Success;
+  return {StatusCode::Success, gas};
 }
 
-StatusCode op_returndatacopy(Frame& f, U256* sp, int64_t& gas) {
-  if (!charge_copy(f, gas, sp[0], sp[-2])) return StatusCode::OutOfGas;
+OpResult op_returndatacopy(Frame& f, U256* sp, int64_t gas) {
+  if (!charge_copy(f, gas, sp[0], sp[-2])) return {StatusCode::OutOfGas, gas};
   // EIP-211: reading past the end of the return data is an exceptional halt.
   const U256& src = sp[-1];
   const U256& size = sp[-2];
   if (!src.fits_u64() || src.limb[0] > f.return_data.size() ||
       size.limb[0] > f.return_data.size() - src.limb[0])
-    return StatusCode::InvalidMemoryAccess;
+    return {StatusCode::InvalidMemoryAccess, gas};
   if (!size.is_zero())
     std::memcpy(f.memory.data() + sp[0].limb[0], f.return_data.data() + src.limb[0],
                 size.limb[0]);
-  return StatusCode::Success;
+  return {StatusCode::Success, gas};
 }
 
-StatusCode op_mcopy(Frame& f, U256* sp, int64_t& gas) {
+OpResult op_mcopy(Frame& f, U256* sp, int64_t gas) {
   // EIP-5656: memory covers both the source and the destination region.
   if (!check_memory(f, gas, sp[-1], sp[-2]) || !charge_copy(f, gas, sp[0], sp[-2]))
-    return StatusCode::OutOfGas;
+    return {StatusCode::OutOfGas, gas};
   if (!sp[-2].is_zero())
     std::memmove(f.memory.data() + sp[0].limb[0], f.memory.data() + sp[-1].limb[0],
                  sp[-2].limb[0]);
-  return StatusCode::Success;
+  return {StatusCode::Success, gas};
 }
 
-StatusCode op_extcodecopy(Frame& f, U256* sp, int64_t& gas) {
+OpResult op_extcodecopy(Frame& f, U256* sp, int64_t gas) {
   const Address addr = fast::to_address(sp[0]);
-  if (!charge_copy(f, gas, sp[-1], sp[-3])) return StatusCode::OutOfGas;
-  if (!access_account(f, gas, addr)) return StatusCode::OutOfGas;
+  if (!charge_copy(f, gas, sp[-1], sp[-3])) return {StatusCode::OutOfGas, gas};
+  if (!access_account(f, gas, addr)) return {StatusCode::OutOfGas, gas};
   const uint64_t size = sp[-3].is_zero() ? 0 : sp[-3].limb[0];
-  if (size == 0) return StatusCode::Success;
+  if (size == 0) return {StatusCode::Success, gas};
   uint8_t* dst = f.memory.data() + sp[-1].limb[0];
   size_t n = 0;
   if (sp[-2].fits_u64()) n = f.host.copy_code(addr, sp[-2].limb[0], dst, size);
   if (n < size) std::memset(dst + n, 0, size - n);
-  return StatusCode::Success;
+  return {StatusCode::Success, gas};
 }
 
-StatusCode op_balance(Frame& f, U256* sp, int64_t& gas) {
+OpResult op_balance(Frame& f, U256* sp, int64_t gas) {
   const Address addr = fast::to_address(sp[0]);
-  if (!access_account(f, gas, addr)) return StatusCode::OutOfGas;
+  if (!access_account(f, gas, addr)) return {StatusCode::OutOfGas, gas};
   sp[0] = f.host.get_balance(addr);
-  return StatusCode::Success;
+  return {StatusCode::Success, gas};
 }
 
-StatusCode op_extcodesize(Frame& f, U256* sp, int64_t& gas) {
+OpResult op_extcodesize(Frame& f, U256* sp, int64_t gas) {
   const Address addr = fast::to_address(sp[0]);
-  if (!access_account(f, gas, addr)) return StatusCode::OutOfGas;
+  if (!access_account(f, gas, addr)) return {StatusCode::OutOfGas, gas};
   sp[0] = U256{f.host.get_code_size(addr)};
-  return StatusCode::Success;
+  return {StatusCode::Success, gas};
 }
 
-StatusCode op_extcodehash(Frame& f, U256* sp, int64_t& gas) {
+OpResult op_extcodehash(Frame& f, U256* sp, int64_t gas) {
   const Address addr = fast::to_address(sp[0]);
-  if (!access_account(f, gas, addr)) return StatusCode::OutOfGas;
+  if (!access_account(f, gas, addr)) return {StatusCode::OutOfGas, gas};
   sp[0] = fast::from_hash(f.host.get_code_hash(addr));
-  return StatusCode::Success;
+  return {StatusCode::Success, gas};
 }
 
 void op_selfbalance(Frame& f, U256* sp) { sp[1] = f.host.get_balance(f.msg.recipient); }

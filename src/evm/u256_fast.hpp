@@ -80,32 +80,25 @@ inline U256 bit_xor(const U256& a, const U256& b) {
 }
 inline U256 bit_not(const U256& a) { return {~a.limb[0], ~a.limb[1], ~a.limb[2], ~a.limb[3]}; }
 
-/// Left shift by `s` bits; s >= 256 gives zero.
+/// Left shift by `shift` bits; shifts of 256 or more give zero. Branch-free over a zero-padded
+/// limb array (the `(v >> 1) >> (63 - b)` form is defined for b == 0).
 inline U256 shl(const U256& x, const U256& shift) {
   if (!shift.fits_u64() || shift.limb[0] >= 256) return {};
-  unsigned s = static_cast<unsigned>(shift.limb[0]);
-  unsigned w = s / 64, b = s % 64;
-  U256 r;
-  for (int i = 3; i >= static_cast<int>(w); --i) {
-    uint64_t v = x.limb[i - w] << b;
-    if (b != 0 && i - static_cast<int>(w) - 1 >= 0) v |= x.limb[i - w - 1] >> (64 - b);
-    r.limb[i] = v;
-  }
-  return r;
+  const unsigned w = static_cast<unsigned>(shift.limb[0] / 64), b = shift.limb[0] % 64;
+  const uint64_t t[8] = {0, 0, 0, 0, x.limb[0], x.limb[1], x.limb[2], x.limb[3]};
+  const uint64_t* p = t + 4 - w;  // p[i] = limb i - w, zero below limb 0
+  return {p[0] << b, (p[1] << b) | ((p[0] >> 1) >> (63 - b)),
+          (p[2] << b) | ((p[1] >> 1) >> (63 - b)), (p[3] << b) | ((p[2] >> 1) >> (63 - b))};
 }
 
-/// Logical right shift by `s` bits; s >= 256 gives zero.
+/// Logical right shift by `shift` bits; shifts of 256 or more give zero.
 inline U256 shr(const U256& x, const U256& shift) {
   if (!shift.fits_u64() || shift.limb[0] >= 256) return {};
-  unsigned s = static_cast<unsigned>(shift.limb[0]);
-  unsigned w = s / 64, b = s % 64;
-  U256 r;
-  for (unsigned i = 0; i + w < 4; ++i) {
-    uint64_t v = x.limb[i + w] >> b;
-    if (b != 0 && i + w + 1 < 4) v |= x.limb[i + w + 1] << (64 - b);
-    r.limb[i] = v;
-  }
-  return r;
+  const unsigned w = static_cast<unsigned>(shift.limb[0] / 64), b = shift.limb[0] % 64;
+  const uint64_t t[8] = {x.limb[0], x.limb[1], x.limb[2], x.limb[3], 0, 0, 0, 0};
+  const uint64_t* p = t + w;  // p[i] = limb i + w, zero above limb 3
+  return {(p[0] >> b) | ((p[1] << 1) << (63 - b)), (p[1] >> b) | ((p[2] << 1) << (63 - b)),
+          (p[2] >> b) | ((p[3] << 1) << (63 - b)), p[3] >> b};
 }
 
 /// Arithmetic right shift (EVM SAR).
