@@ -11,6 +11,7 @@ int exit_code() { return g_exit_code; }
 void register_commands(CLI::App& app) {
   add_statetest_command(app);
   add_replay_command(app);
+  add_bench_command(app);
 }
 
 }  // namespace paraevm::tools

@@ -13,5 +13,6 @@ int exit_code();
 // One registration function per subcommand file.
 void add_statetest_command(CLI::App& app);
 void add_replay_command(CLI::App& app);
+void add_bench_command(CLI::App& app);
 
 }  // namespace paraevm::tools

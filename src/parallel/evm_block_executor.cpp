@@ -1,0 +1,132 @@
+#include "parallel/evm_block_executor.hpp"
+
+#include "chain/blob_gas.hpp"
+#include "state/state.hpp"
+
+namespace paraevm::parallel {
+namespace {
+
+class EvmTask final : public Task<EvmTraits, EvmTxOutput> {
+ public:
+  EvmTask(const BlockEnv& env, Revision rev, std::span<const Transaction> txs, std::span<const Address> senders,
+          EvmBaseReader& base, CodeStore& codes)
+      : env_(env), rev_(rev), txs_(txs), senders_(senders), base_(base), codes_(codes) {}
+
+  void execute(TxIndex tx, IncarnationView<EvmTraits>& view, ExecResult<EvmTraits, EvmTxOutput>& result) override {
+    MvStateView state_view(view, base_, codes_);
+    State state(state_view);
+    // The block's gas and blob-gas limits depend on every earlier transaction; they are checked
+    // in order after the block (see finish()), which rejects the same transaction.
+    result.output.outcome = apply_transaction(state, env_, rev_, txs_[tx], senders_[tx]);
+    if (!result.output.outcome.valid()) return;
+    const StateDiff& diff = result.output.outcome.receipt.diff;
+    for (const AccountDiff& account : diff.accounts)
+      if (account.code_hash && account.code) codes_.add(*account.code_hash, account.code);
+    result.writes = diff_to_writes(diff, tx, state_view);
+  }
+
+ private:
+  const BlockEnv& env_;
+  Revision rev_;
+  std::span<const Transaction> txs_;
+  std::span<const Address> senders_;
+  EvmBaseReader& base_;
+  CodeStore& codes_;
+};
+
+}  // namespace
+
+WriteSet<EvmTraits> diff_to_writes(const StateDiff& diff, TxIndex tx, MvStateView& view) {
+  WriteSet<EvmTraits> writes;
+  const uint32_t writer = tx + 1;
+  for (const AccountDiff& a : diff.accounts) {
+    const Address& addr = a.address;
+    if (a.deleted) {
+      writes.push_back(Write<EvmTraits>::full({addr, EvmField::Account, {}}, EvmValue{}));
+      writes.push_back(Write<EvmTraits>::full({addr, EvmField::Balance, {}}, EvmValue{}));
+      writes.push_back(Write<EvmTraits>::full({addr, EvmField::StorageEpoch, {}}, EvmValue{.word = U256(writer)}));
+      continue;
+    }
+    if (a.balance_credit) {
+      writes.push_back(Write<EvmTraits>::add({addr, EvmField::Balance, {}}, *a.balance_credit));
+    } else if (a.balance) {
+      writes.push_back(Write<EvmTraits>::full({addr, EvmField::Balance, {}}, EvmValue{.word = *a.balance}));
+    }
+    // A credit-only account (the coinbase's fee) is never read: it exists once credited. Any
+    // other listed account exists afterwards, so its Account location is written unless it
+    // already says so; its current fields were read when the State loaded it.
+    if (!a.balance_credit || a.nonce || a.code_hash) {
+      const EvmValue before = view.read_account_location(addr);
+      if (a.nonce || a.code_hash || !before.exists) {
+        EvmValue account{.exists = true};
+        account.nonce = a.nonce.value_or(before.nonce);
+        account.code_hash = a.code_hash.value_or(before.code_hash);
+        writes.push_back(Write<EvmTraits>::full({addr, EvmField::Account, {}}, account));
+      }
+    }
+    if (a.storage_cleared)
+      writes.push_back(Write<EvmTraits>::full({addr, EvmField::StorageEpoch, {}}, EvmValue{.word = U256(writer)}));
+    for (const StorageChange& s : a.storage)
+      writes.push_back(Write<EvmTraits>::full({addr, EvmField::Storage, s.key}, EvmValue{.word = s.value, .writer = writer}));
+  }
+  return writes;
+}
+
+}  // namespace paraevm::parallel
+
+namespace paraevm::parallel {
+
+struct ParallelBlockExecutor::Impl {
+  explicit Impl(ExecutorOptions options) : executor(options) {}
+  Executor<EvmTraits, EvmTxOutput> executor;
+  CodeStore codes;
+};
+
+ParallelBlockExecutor::ParallelBlockExecutor(ExecutorOptions options) : impl_(std::make_unique<Impl>(options)) {}
+ParallelBlockExecutor::~ParallelBlockExecutor() = default;
+
+const ExecutionStats& ParallelBlockExecutor::stats() const { return impl_->executor.stats(); }
+DependencyGraph ParallelBlockExecutor::dependency_graph() const { return impl_->executor.dependency_graph(); }
+unsigned ParallelBlockExecutor::threads() const { return impl_->executor.threads(); }
+
+BlockExecution ParallelBlockExecutor::execute(InMemoryState& state, const BlockEnv& env, Revision rev,
+                                              std::span<const Transaction> transactions,
+                                              std::span<const Address> senders) {
+  impl_->codes.clear();
+  EvmBaseReader base(state);
+  EvmTask task(env, rev, transactions, senders, base, impl_->codes);
+  const BlockStatus status = impl_->executor.execute_block(transactions.size(), task, base);
+  if (!status.ok) std::rethrow_exception(status.error);  // what in-order execution would throw
+
+  // Commit in block order. The final incarnations equal in-order execution; only the checks
+  // that depend on the gas of earlier transactions remain, and a transaction that fails them
+  // (or was invalid) is re-run in order on the committed state for the exact verdict.
+  BlockExecution out;
+  const uint64_t max_blob_gas = env.max_blobs_per_block * kGasPerBlob;
+  for (size_t i = 0; i < transactions.size(); ++i) {
+    BlockGasLeft left;
+    left.gas = static_cast<uint64_t>(env.gas_limit) - out.gas_used;
+    if (max_blob_gas != 0) left.blob_gas = max_blob_gas - out.blob_gas_used;
+    const TxOutcome& parallel = impl_->executor.result(static_cast<TxIndex>(i)).output.outcome;
+    const uint64_t blob_gas = transactions[i].blob_versioned_hashes.size() * kGasPerBlob;
+    TxOutcome outcome;
+    if (parallel.valid() && transactions[i].gas_limit <= left.gas && blob_gas <= left.blob_gas)
+      outcome = parallel;
+    else
+      outcome = apply_transaction(state, env, rev, transactions[i], senders[i], nullptr, left);
+    if (!outcome.valid()) {
+      out.invalid_tx = i;
+      out.error = outcome.error;
+      return out;
+    }
+    state.apply(outcome.receipt.diff);
+    out.gas_used += outcome.receipt.gas_used;
+    out.blob_gas_used += outcome.receipt.blob_gas_used;
+    out.cumulative_gas.push_back(out.gas_used);
+    bloom_merge(out.logs_bloom, receipt_bloom(outcome.receipt));
+    out.receipts.push_back(std::move(outcome.receipt));
+  }
+  return out;
+}
+
+}  // namespace paraevm::parallel

@@ -1,0 +1,50 @@
+// Parallel execution of a block's transactions with Block-STM over the EVM: the same result as
+// execute_transactions() (chain/block_executor.hpp), byte for byte, for any thread count.
+#pragma once
+
+#include <memory>
+#include <span>
+
+#include "chain/block_executor.hpp"
+#include "parallel/executor.hpp"
+#include "parallel/evm_location.hpp"
+#include "parallel/evm_state_view.hpp"
+
+namespace paraevm::parallel {
+
+/// What one incarnation of a transaction produced.
+struct EvmTxOutput {
+  TxOutcome outcome;
+};
+
+struct ParallelStats {
+  ExecutionStats core;
+  DependencyGraph graph;  // filled when profiling
+};
+
+/// Runs blocks in parallel; keeps its thread pool and multi-version memory across blocks.
+class ParallelBlockExecutor {
+ public:
+  explicit ParallelBlockExecutor(ExecutorOptions options);
+  ~ParallelBlockExecutor();
+
+  /// Executes `transactions` on `state` (updated with the block's changes, as the sequential
+  /// executor does) and returns the same BlockExecution the sequential executor would.
+  BlockExecution execute(InMemoryState& state, const BlockEnv& env, Revision rev,
+                         std::span<const Transaction> transactions, std::span<const Address> senders);
+
+  const ExecutionStats& stats() const;
+  /// Per-transaction times and dependencies of the last block (with options.profile).
+  DependencyGraph dependency_graph() const;
+  unsigned threads() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// The writes of a transaction's diff, as multi-version memory locations. `view` supplies the
+/// unchanged fields of accounts whose nonce or code changed.
+WriteSet<EvmTraits> diff_to_writes(const StateDiff& diff, TxIndex tx, MvStateView& view);
+
+}  // namespace paraevm::parallel

@@ -1,0 +1,66 @@
+// The EVM's locations in multi-version memory. An account is split so that transactions that
+// touch different parts of it do not conflict:
+//   Account       existence, nonce and code hash;
+//   Balance       the balance (the only location with additive deltas: fee credits);
+//   Storage       one slot; its value carries the index of the transaction that wrote it;
+//   StorageEpoch  the index of the last transaction that wiped the account's storage
+//                 (contract creation over an old account, SELFDESTRUCT, EIP-161 deletion).
+// A slot written before the latest wipe reads as zero, so a read of an account destroyed or
+// re-created in the block depends only on the transactions that actually did it.
+#pragma once
+
+#include <cstdint>
+
+#include "base/bytes.hpp"
+#include "base/uint256.hpp"
+#include "parallel/types.hpp"
+#include "state/state_view.hpp"
+
+namespace paraevm::parallel {
+
+enum class EvmField : uint8_t { Account, Balance, Storage, StorageEpoch };
+
+struct EvmKey {
+  Address address;
+  EvmField field = EvmField::Account;
+  U256 slot;  // Storage only
+
+  friend bool operator==(const EvmKey&, const EvmKey&) = default;
+};
+
+struct EvmKeyHash {
+  size_t operator()(const EvmKey& k) const noexcept {
+    size_t h = FixedBytesHasher{}(k.address) ^ (static_cast<size_t>(k.field) * 0x9E3779B97F4A7C15ULL);
+    if (k.field == EvmField::Storage) h ^= (k.slot.limb[0] * 0xC2B2AE3D27D4EB4FULL) ^ k.slot.limb[3];
+    return h;
+  }
+};
+
+/// Content of a location; which members matter depends on the field (see above).
+struct EvmValue {
+  bool exists = false;           // Account
+  uint64_t nonce = 0;            // Account
+  Hash code_hash = kEmptyCodeHash;  // Account
+  U256 word;                     // Balance, Storage value, StorageEpoch (writer index + 1)
+  uint32_t writer = 0;           // Storage: writer index + 1 (0 = before the block)
+
+  friend bool operator==(const EvmValue&, const EvmValue&) = default;
+};
+
+struct EvmTraits {
+  using Key = EvmKey;
+  using KeyHash = EvmKeyHash;
+  using Value = EvmValue;
+  using Delta = U256;  // balance credit, wrapping like the EVM's balances never do in practice
+
+  static Value apply(const Value& v, const Delta& d) {
+    Value out = v;
+    out.word = out.word + d;
+    return out;
+  }
+  static Delta combine(const Delta& lower, const Delta& higher) { return lower + higher; }
+};
+
+static_assert(LocationTraits<EvmTraits>);
+
+}  // namespace paraevm::parallel

@@ -1,0 +1,70 @@
+// A StateView over multi-version memory: what one incarnation of a transaction sees. Every read
+// goes through the incarnation's view (recorded for validation; an ESTIMATE suspends it); code
+// and block hashes are immutable and come from the shared code store and the base state.
+#pragma once
+
+#include <mutex>
+#include <shared_mutex>
+#include <unordered_map>
+
+#include "parallel/evm_location.hpp"
+#include "parallel/incarnation_view.hpp"
+#include "state/state_view.hpp"
+
+namespace paraevm::parallel {
+
+/// Code deployed during the block, shared by all workers (keyed by hash: immutable).
+class CodeStore {
+ public:
+  void add(const Hash& hash, SharedCode code) {
+    std::unique_lock lock(mu_);
+    codes_.emplace(hash, std::move(code));
+  }
+  SharedCode find(const Hash& hash) const {
+    std::shared_lock lock(mu_);
+    auto it = codes_.find(hash);
+    return it == codes_.end() ? nullptr : it->second;
+  }
+  void clear() {
+    std::unique_lock lock(mu_);
+    codes_.clear();
+  }
+
+ private:
+  mutable std::shared_mutex mu_;
+  std::unordered_map<Hash, SharedCode, FixedBytesHasher> codes_;
+};
+
+/// The pre-block state as multi-version memory's base. The pre-state is not written during the
+/// block, so concurrent reads of it are safe.
+class EvmBaseReader final : public BaseReader<EvmTraits> {
+ public:
+  explicit EvmBaseReader(StateView& pre) : pre_(pre) {}
+  EvmValue read_base(const EvmKey& key) override;
+  StateView& pre() { return pre_; }
+
+ private:
+  StateView& pre_;
+};
+
+class MvStateView final : public StateView {
+ public:
+  MvStateView(IncarnationView<EvmTraits>& view, EvmBaseReader& base, const CodeStore& codes)
+      : view_(view), base_(base), codes_(codes) {}
+
+  std::optional<AccountInfo> read_account(const Address& addr) override;
+  U256 read_storage(const Address& addr, const U256& key) override;
+  SharedCode read_code(const Hash& code_hash) override;
+  Hash read_block_hash(uint64_t number) override { return base_.pre().read_block_hash(number); }
+  bool has_storage(const Address& addr) override;
+
+  /// The Account location itself (existence, nonce, code hash), recorded like any read.
+  EvmValue read_account_location(const Address& addr) { return view_.read({addr, EvmField::Account, {}}); }
+
+ private:
+  IncarnationView<EvmTraits>& view_;
+  EvmBaseReader& base_;
+  const CodeStore& codes_;
+};
+
+}  // namespace paraevm::parallel

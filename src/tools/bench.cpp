@@ -1,0 +1,275 @@
+// `paraevm bench`: sequential vs parallel execution of generated dApp workloads
+// (--workload) or mainnet snapshots (--blocks), with a check that both give identical results,
+// and the ideal speedup that the block's dependencies would allow on more threads.
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+#include "chain/block_executor.hpp"
+#include "chain/chain_config.hpp"
+#include "chain/receipt.hpp"
+#include "parallel/evm_block_executor.hpp"
+#include "tools/block_verification.hpp"
+#include "tools/commands.hpp"
+#include "tools/mainnet_snapshot.hpp"
+#include "workload/workload.hpp"
+
+namespace paraevm::tools {
+namespace {
+
+struct BenchOptions {
+  std::string workload;
+  std::vector<std::string> blocks;
+  size_t txs = 0;
+  uint64_t gas = 0;
+  double hot = 0;
+  uint64_t seed = 1;
+  std::vector<unsigned> threads{1, 2};
+  unsigned repeat = 3;
+  bool json = false;
+};
+
+/// One block to benchmark.
+struct BenchCase {
+  std::string name;
+  Revision rev = Revision::Prague;
+  BlockEnv env;
+  const InMemoryState* pre = nullptr;
+  std::span<const Transaction> txs;
+  std::span<const Address> senders;
+};
+
+struct Row {
+  std::string name;
+  size_t txs = 0;
+  uint64_t gas = 0;
+  unsigned threads = 1;
+  double sequential_ms = 0;
+  double parallel_ms = 0;
+  uint64_t reexecutions = 0;
+  uint64_t validation_failures = 0;
+  bool identical = false;
+  double ideal = 1;
+  double speedup() const { return parallel_ms > 0 ? sequential_ms / parallel_ms : 0; }
+};
+
+std::string machine_cpu() {
+  std::ifstream in("/proc/cpuinfo");
+  std::string line;
+  while (std::getline(in, line))
+    if (line.rfind("model name", 0) == 0) return line.substr(line.find(':') + 2);
+  return "unknown";
+}
+
+/// Everything a block's execution produced that must match between runs: the receipts' consensus
+/// encodings, their outputs and created addresses, the block totals and the final state root.
+struct Fingerprint {
+  std::vector<Bytes> receipts;
+  std::vector<Bytes> outputs;
+  uint64_t gas = 0;
+  Bloom bloom;
+  std::optional<size_t> invalid_tx;
+  Hash state_root;
+  friend bool operator==(const Fingerprint&, const Fingerprint&) = default;
+};
+
+Fingerprint fingerprint(const BlockExecution& exec, const InMemoryState& state) {
+  Fingerprint f;
+  for (size_t i = 0; i < exec.receipts.size(); ++i) {
+    const TxReceipt& r = exec.receipts[i];
+    f.receipts.push_back(encode_receipt(r, exec.cumulative_gas[i], receipt_bloom(r)));
+    Bytes out = r.output;
+    if (r.contract_address) out.insert(out.end(), r.contract_address->begin(), r.contract_address->end());
+    f.outputs.push_back(std::move(out));
+  }
+  f.gas = exec.gas_used;
+  f.bloom = exec.logs_bloom;
+  f.invalid_tx = exec.invalid_tx;
+  f.state_root = state.state_root();
+  return f;
+}
+
+double ms(std::chrono::steady_clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
+
+/// Best of `repeat` runs of `run(state)` on fresh copies of the pre-state (copies not timed).
+template <class Run>
+double best_time(const BenchCase& c, unsigned repeat, Run&& run) {
+  double best = 1e300;
+  for (unsigned r = 0; r < repeat; ++r) {
+    InMemoryState state = *c.pre;
+    const auto start = std::chrono::steady_clock::now();
+    run(state);
+    best = std::min(best, ms(std::chrono::steady_clock::now() - start));
+  }
+  return best;
+}
+
+std::vector<Row> bench_case(const BenchCase& c, const BenchOptions& opts, std::vector<double>& ideal_at) {
+  // Reference: in-order execution.
+  InMemoryState seq_state = *c.pre;
+  const BlockExecution seq = execute_transactions(seq_state, c.env, c.rev, c.txs, c.senders);
+  const Fingerprint expected = fingerprint(seq, seq_state);
+  const double seq_ms = best_time(c, opts.repeat, [&](InMemoryState& s) {
+    (void)execute_transactions(s, c.env, c.rev, c.txs, c.senders);
+  });
+
+  // Ideal speedups from one profiled run at the largest thread count.
+  const unsigned max_threads = *std::max_element(opts.threads.begin(), opts.threads.end());
+  parallel::ParallelBlockExecutor profiler({.threads = std::max(2u, max_threads), .profile = true});
+  InMemoryState profiled = *c.pre;
+  (void)profiler.execute(profiled, c.env, c.rev, c.txs, c.senders);
+  const parallel::DependencyGraph graph = profiler.dependency_graph();
+  ideal_at.clear();
+  for (unsigned t : {2u, 4u, 8u, 16u, 32u, 64u}) ideal_at.push_back(parallel::ideal_speedup(graph, t));
+
+  std::vector<Row> rows;
+  for (unsigned threads : opts.threads) {
+    parallel::ParallelBlockExecutor executor({.threads = threads});
+    Row row{c.name, c.txs.size(), seq.gas_used, threads, seq_ms};
+    InMemoryState state = *c.pre;
+    const BlockExecution par = executor.execute(state, c.env, c.rev, c.txs, c.senders);
+    row.identical = fingerprint(par, state) == expected;
+    row.reexecutions = executor.stats().executions - std::min<uint64_t>(executor.stats().executions, c.txs.size());
+    row.validation_failures = executor.stats().aborts;
+    row.parallel_ms = best_time(c, opts.repeat, [&](InMemoryState& s) {
+      (void)executor.execute(s, c.env, c.rev, c.txs, c.senders);
+    });
+    row.ideal = threads <= 1 ? 1.0 : parallel::ideal_speedup(graph, threads);
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+void print_rows_text(const std::vector<Row>& rows, const std::vector<double>& ideal_at) {
+  for (const Row& r : rows) {
+    std::cout << std::left << std::setw(14) << r.name << std::right << " txs " << std::setw(6) << r.txs << "  gas "
+              << std::setw(11) << r.gas << "  threads " << std::setw(2) << r.threads << "  seq " << std::fixed
+              << std::setprecision(2) << std::setw(9) << r.sequential_ms << " ms  par " << std::setw(9) << r.parallel_ms
+              << " ms  speedup " << std::setw(5) << r.speedup() << "x  " << std::setprecision(3)
+              << (r.gas / (r.parallel_ms * 1e6)) << " Ggas/s  reexec " << r.reexecutions << "  aborts "
+              << r.validation_failures << "  ideal " << std::setprecision(2) << r.ideal << "x  measured/ideal "
+              << (r.speedup() / r.ideal) << "  " << (r.identical ? "identical" : "DIFFERENT") << '\n';
+  }
+  std::cout << "  ideal speedup at 2/4/8/16/32/64 threads:";
+  for (double v : ideal_at) std::cout << ' ' << std::setprecision(2) << v << 'x';
+  std::cout << '\n';
+}
+
+void print_json(const std::vector<Row>& rows, const std::vector<std::vector<double>>& ideals,
+                const std::vector<size_t>& case_of_row, double geomean, double min_speedup) {
+  std::ostringstream os;
+  os << std::setprecision(6) << "{\"machine\": {\"nproc\": " << std::thread::hardware_concurrency()
+     << ", \"cpu\": \"" << machine_cpu() << "\"}, \"results\": [";
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const Row& r = rows[i];
+    os << (i ? ", " : "") << "{\"name\": \"" << r.name << "\", \"txs\": " << r.txs << ", \"gas\": " << r.gas
+       << ", \"threads\": " << r.threads << ", \"sequential_ms\": " << r.sequential_ms
+       << ", \"parallel_ms\": " << r.parallel_ms << ", \"speedup\": " << r.speedup()
+       << ", \"reexecutions\": " << r.reexecutions << ", \"validation_failures\": " << r.validation_failures
+       << ", \"identical\": " << (r.identical ? "true" : "false") << ", \"ideal_speedup\": " << r.ideal
+       << ", \"measured_over_ideal\": " << r.speedup() / r.ideal << ", \"ideal_speedup_at\": {";
+    const auto& ideal = ideals[case_of_row[i]];
+    const unsigned ts[] = {2, 4, 8, 16, 32, 64};
+    for (size_t k = 0; k < ideal.size(); ++k) os << (k ? ", " : "") << '"' << ts[k] << "\": " << ideal[k];
+    os << "}}";
+  }
+  os << "], \"geomean_speedup\": " << geomean << ", \"min_speedup\": " << min_speedup << "}";
+  std::cout << os.str() << '\n';
+}
+
+/// Loads the cases: one generated workload, or the mainnet snapshots.
+struct Cases {
+  std::vector<workload::Workload> workloads;
+  std::vector<MainnetSnapshot> snapshots;
+  std::vector<BenchCase> list;
+};
+
+void load_cases(const BenchOptions& opts, Cases& cases) {
+  if (!opts.workload.empty()) {
+    const auto kind = workload::kind_from_name(opts.workload);
+    if (!kind) throw std::invalid_argument("--workload: unknown workload " + opts.workload);
+    workload::Spec spec{*kind, opts.txs, opts.gas, opts.hot, opts.seed};
+    if (spec.txs == 0 && spec.gas == 0) spec.txs = 2000;
+    cases.workloads.push_back(workload::build(spec));
+    const workload::Workload& w = cases.workloads.back();
+    cases.list.push_back({w.name, w.rev, w.env, &w.pre, w.txs, w.senders});
+    return;
+  }
+  for (const std::string& dir : expand_snapshot_dirs(opts.blocks)) cases.snapshots.push_back(load_mainnet_snapshot(dir));
+  for (const MainnetSnapshot& s : cases.snapshots) {
+    const BlockHeader& h = s.block.header;
+    const Revision rev = mainnet_revision(h.number, h.timestamp);
+    cases.list.push_back({std::to_string(h.number), rev, block_env_from_header(h, rev, U256(1)), &s.pre_state,
+                          s.block.transactions, s.senders});
+  }
+}
+
+void run_bench(const BenchOptions& opts) {
+  if (opts.workload.empty() == opts.blocks.empty()) throw std::invalid_argument("bench: give either --workload or --blocks");
+  Cases cases;
+  load_cases(opts, cases);
+  const unsigned max_threads = *std::max_element(opts.threads.begin(), opts.threads.end());
+  std::vector<Row> rows;
+  std::vector<size_t> case_of_row;
+  std::vector<std::vector<double>> ideals(cases.list.size());
+  double log_sum = 0, min_speedup = 1e300;
+  size_t counted = 0;
+  bool all_identical = true;
+  for (size_t i = 0; i < cases.list.size(); ++i) {
+    const std::vector<Row> case_rows = bench_case(cases.list[i], opts, ideals[i]);
+    if (!opts.json) print_rows_text(case_rows, ideals[i]);
+    for (const Row& r : case_rows) {
+      all_identical = all_identical && r.identical;
+      if (r.threads == max_threads && r.txs > 0) {
+        log_sum += std::log(r.speedup());
+        min_speedup = std::min(min_speedup, r.speedup());
+        ++counted;
+      }
+      rows.push_back(r);
+      case_of_row.push_back(i);
+    }
+  }
+  const double geomean = counted ? std::exp(log_sum / counted) : 1.0;
+  if (counted == 0) min_speedup = 1.0;
+  if (opts.json) {
+    print_json(rows, ideals, case_of_row, geomean, min_speedup);
+  } else {
+    std::cout << "geometric-mean speedup at " << max_threads << " threads: " << std::setprecision(3) << geomean
+              << "x, slowest: " << min_speedup << "x; results "
+              << (all_identical ? "identical to sequential" : "DIFFER from sequential") << '\n';
+  }
+  set_exit_code(all_identical ? 0 : 1);
+}
+
+}  // namespace
+
+void add_bench_command(CLI::App& app) {
+  auto opts = std::make_shared<BenchOptions>();
+  auto* cmd = app.add_subcommand("bench", "Sequential vs parallel execution of workloads or mainnet blocks");
+  cmd->add_option("--workload", opts->workload, "raw|erc20|amm|nft|game|mixed");
+  cmd->add_option("--blocks", opts->blocks, "Mainnet snapshot folders (or folders of them)");
+  cmd->add_option("--txs", opts->txs, "Transactions in the generated block");
+  cmd->add_option("--gas", opts->gas, "Target gas of the generated block (instead of --txs)");
+  cmd->add_option("--hot", opts->hot, "Share of transactions hitting one hot account/pool/slot (0..1)")
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--seed", opts->seed, "Seed of the generated workload");
+  cmd->add_option("--threads", opts->threads, "Thread counts, e.g. 1,2,4")->delimiter(',');
+  cmd->add_option("--repeat", opts->repeat, "Runs per measurement (best is kept)")->check(CLI::PositiveNumber);
+  cmd->add_flag("--json", opts->json, "Print JSON");
+  cmd->callback([opts] {
+    try {
+      run_bench(*opts);
+    } catch (const std::exception& e) {
+      std::cerr << "bench: " << e.what() << '\n';
+      set_exit_code(2);
+    }
+  });
+}
+
+}  // namespace paraevm::tools
