@@ -84,6 +84,8 @@ class Executor {
 
   explicit Executor(ExecutorOptions options)
       : options_(options), pool_(options.threads == 0 ? 1 : options.threads) {
+    if (options_.max_attempts == 0)
+      throw std::invalid_argument("parallel executor: max_attempts must be at least 1");
     workers_ = std::make_unique<Worker[]>(pool_.size());
   }
 

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <stdexcept>
 
 #include "parallel_synthetic.hpp"
 
@@ -173,6 +174,12 @@ TEST(ParallelExecutor, TinyBlocksRunInOrderAutomatically) {
   EXPECT_TRUE(ex.stats().sequential);
   EXPECT_EQ(ex.stats().executions, 3u);
   EXPECT_EQ(compare(block, ex, {}, run_in_order(block), 4), "");
+}
+
+TEST(ParallelExecutor, RejectsZeroAttempts) {
+  ExecutorOptions o;
+  o.max_attempts = 0;
+  EXPECT_THROW(IntExecutor{o}, std::invalid_argument);
 }
 
 TEST(ParallelExecutor, EmptyBlock) {
