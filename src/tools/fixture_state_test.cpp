@@ -60,7 +60,21 @@ PostEntry parse_post_entry(JsonElement e, const JsonPath& path) {
   if (auto tb = find_field(obj, "txbytes")) p.txbytes = parse_bytes(*tb, path.child("txbytes"));
   if (auto ex = find_field(obj, "expectException"))
     p.expect_exception = std::string(as_string(*ex, path.child("expectException")));
+  p.expected_state = find_field(obj, "state");
   return p;
+}
+
+/// A transaction value; nullopt when it is well-formed hex above 2^256 - 1.
+std::optional<U256> parse_value(JsonElement e, const JsonPath& path) {
+  std::string_view s;
+  if (e.get_string().get(s) == simdjson::SUCCESS) {
+    if (s.starts_with("0x:bigint ")) s.remove_prefix(10);
+    if (s.starts_with("0x") && s.size() > 2 &&
+        s.find_first_not_of("0123456789abcdefABCDEF", 2) == std::string_view::npos &&
+        !U256::from_string(s))
+      return std::nullopt;
+  }
+  return parse_u256(e, path);
 }
 
 // The transaction type follows from the fields present, newest type first.
@@ -93,7 +107,6 @@ FixtureAlloc parse_alloc(JsonElement alloc, const JsonPath& path) {
 
 AccessList parse_access_list(JsonElement list, const JsonPath& path) {
   AccessList out;
-  if (list.is_null()) return out;  // some ethereum/tests fixtures write null for "no list"
   size_t i = 0;
   for (JsonElement item : as_array(list, path)) {
     const JsonPath p = path.at(i++);
@@ -142,9 +155,15 @@ TxTemplate parse_tx_template(JsonElement tx, const JsonPath& path) {
   t.data = parse_list<Bytes>(get_field(obj, "data", path), path.child("data"), parse_bytes);
   t.gas_limits =
       parse_list<uint64_t>(get_field(obj, "gasLimit", path), path.child("gasLimit"), parse_u64);
-  t.values = parse_list<U256>(get_field(obj, "value", path), path.child("value"), parse_u256);
+  t.values = parse_list<std::optional<U256>>(get_field(obj, "value", path), path.child("value"),
+                                             parse_value);
   if (auto al = find_field(obj, "accessLists"))
-    t.access_lists = parse_list<AccessList>(*al, path.child("accessLists"), parse_access_list);
+    t.access_lists = parse_list<std::optional<AccessList>>(
+        *al, path.child("accessLists"),
+        [](JsonElement e, const JsonPath& p) -> std::optional<AccessList> {
+          if (e.is_null()) return std::nullopt;
+          return parse_access_list(e, p);
+        });
   if (auto f = find_field(obj, "maxFeePerBlobGas"))
     t.max_fee_per_blob_gas = parse_u256(*f, path.child("maxFeePerBlobGas"));
   if (auto h = find_field(obj, "blobVersionedHashes"))
@@ -198,7 +217,8 @@ StateTest parse_state_test(std::string_view name, JsonElement fixture, const Jso
   return t;
 }
 
-Transaction instantiate(const TxTemplate& tmpl, const TxIndexes& ix, const U256& chain_id) {
+Transaction instantiate(const TxTemplate& tmpl, const TxIndexes& ix, const U256& chain_id,
+                        bool& unencodable) {
   const JsonPath root;
   const JsonPath ip = root.child("indexes");
   if (ix.data >= tmpl.data.size()) fixture_error(ip.child("data"), "index out of range");
@@ -206,6 +226,9 @@ Transaction instantiate(const TxTemplate& tmpl, const TxIndexes& ix, const U256&
   if (ix.value >= tmpl.values.size()) fixture_error(ip.child("value"), "index out of range");
   Transaction tx;
   tx.type = tmpl.type;
+  if (tx.type == TxType::AccessList && ix.data < tmpl.access_lists.size() &&
+      !tmpl.access_lists[ix.data])
+    tx.type = TxType::Legacy;
   if (tx.type != TxType::Legacy) tx.chain_id = chain_id;
   tx.nonce = tmpl.nonce;
   tx.gas_price = tmpl.gas_price;
@@ -213,12 +236,13 @@ Transaction instantiate(const TxTemplate& tmpl, const TxIndexes& ix, const U256&
   tx.max_priority_fee_per_gas = tmpl.max_priority_fee_per_gas;
   tx.gas_limit = tmpl.gas_limits[ix.gas];
   tx.to = tmpl.to;
-  tx.value = tmpl.values[ix.value];
+  unencodable = !tmpl.values[ix.value].has_value();
+  tx.value = tmpl.values[ix.value].value_or(U256{});
   tx.data = tmpl.data[ix.data];
   if (!tmpl.access_lists.empty()) {
     if (ix.data >= tmpl.access_lists.size())
       fixture_error(root.child("transaction").child("accessLists"), "fewer lists than data");
-    tx.access_list = tmpl.access_lists[ix.data];
+    tx.access_list = tmpl.access_lists[ix.data].value_or(AccessList{});
   }
   tx.max_fee_per_blob_gas = tmpl.max_fee_per_blob_gas;
   tx.blob_versioned_hashes = tmpl.blob_versioned_hashes;

@@ -36,9 +36,12 @@ struct TxTemplate {
   std::optional<Address> to;  // nullopt: creation
   std::vector<Bytes> data;
   std::vector<uint64_t> gas_limits;
-  std::vector<U256> values;
-  /// One per data entry where the fixture has `accessLists` (empty otherwise).
-  std::vector<AccessList> access_lists;
+  /// nullopt: a value above 2^256 - 1 (ethereum/tests use these for transactions that cannot
+  /// be encoded, expecting them to be rejected).
+  std::vector<std::optional<U256>> values;
+  /// One per data entry where the fixture has `accessLists` (empty otherwise); a null entry
+  /// makes that data index's transaction a legacy one (ethereum/tests mix types this way).
+  std::vector<std::optional<AccessList>> access_lists;
   U256 max_fee_per_blob_gas;
   std::vector<Hash> blob_versioned_hashes;
   std::vector<Authorization> authorizations;
@@ -61,6 +64,9 @@ struct PostEntry {
   std::optional<Bytes> txbytes;
   /// The `expectException` text ("" when the transaction is valid).
   std::string expect_exception;
+  /// `state`: the full expected post-state (EEST only), kept unparsed for diagnostics; valid
+  /// while the parsed document lives.
+  std::optional<JsonElement> expected_state;
   bool expects_exception() const { return !expect_exception.empty(); }
 };
 
@@ -91,6 +97,8 @@ std::map<std::string, BlobSchedule, std::less<>> parse_blob_schedules(JsonElemen
 
 /// The concrete transaction of `indexes` (unsigned: v, r, s zero; chain_id set for typed
 /// transactions and left empty for legacy ones). Throws FixtureError on an index out of range.
-Transaction instantiate(const TxTemplate& tmpl, const TxIndexes& indexes, const U256& chain_id);
+/// `unencodable` is set (and the value left zero) when the value exceeds 256 bits.
+Transaction instantiate(const TxTemplate& tmpl, const TxIndexes& indexes, const U256& chain_id,
+                        bool& unencodable);
 
 }  // namespace paraevm::tools
