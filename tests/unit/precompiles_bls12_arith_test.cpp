@@ -246,3 +246,20 @@ TEST(Bls12Msm, MatchesSumOfProducts) {
 
 }  // namespace
 }  // namespace paraevm::bls12_381
+
+namespace paraevm::bls12_381 {
+namespace {
+
+TEST(Bls12Fp, AssemblyProductMatchesPortable) {
+  std::mt19937_64 rng(13);
+  const Limbs p_minus_1 = exponents::sub_small(kP, 1);
+  for (int i = 0; i < 2000; ++i) {
+    Limbs a = random_fp(rng).v, b = random_fp(rng).v;
+    if (i == 0) a = b = p_minus_1;  // the largest inputs
+    if (i == 1) a = p_minus_1;
+    EXPECT_EQ(detail::mont_mul(a, b), detail::mont_mul_portable(a, b));
+  }
+}
+
+}  // namespace
+}  // namespace paraevm::bls12_381
