@@ -15,8 +15,12 @@ const SharedCode& empty_code() {
 }  // namespace
 
 State::Account& State::entry(const Address& addr) {
+  // Consecutive accesses mostly hit the same account (the running contract's SLOAD/SSTORE,
+  // warming then reading a call target): remember the last one.
+  if (last_ != nullptr && last_->address == addr) return *last_;
   auto [it, inserted] = accounts_.try_emplace(addr);
   if (inserted) it->second.address = addr;
+  last_ = &it->second;
   return it->second;
 }
 

@@ -157,6 +157,7 @@ class State {
 
   StateView& view_;
   std::unordered_map<Address, Account, FixedBytesHasher> accounts_;
+  Account* last_ = nullptr;  // the last account entry() returned (nodes never move or go away)
   std::vector<JournalEntry> journal_;
   std::vector<std::pair<Hash, SharedCode>> code_undo_;
   std::vector<Log> logs_;
