@@ -174,11 +174,18 @@ class SkipWithoutData : public testing::Test {
 // Registers the tests at static-initialisation time, before gtest_main runs them.
 const bool kRegistered = [] {
   const char* data = std::getenv("PARAEVM_DATA");
-  const fs::path root = data ? fs::path(data) / "ethereum-tests" / "TransactionTests" : fs::path();
-  if (!data || !fs::is_directory(root)) {
-    const std::string why = data ? root.string() + " not found" : "PARAEVM_DATA is not set";
+  if (!data || !*data) {
     testing::RegisterTest("TransactionTests", "NoData", nullptr, nullptr, __FILE__, __LINE__,
-                          [why]() -> testing::Test* { return new SkipWithoutData(why); });
+                          []() -> testing::Test* {
+                            return new SkipWithoutData("PARAEVM_DATA is not set");
+                          });
+    return false;
+  }
+  const fs::path root = fs::path(data) / "ethereum-tests" / "TransactionTests";
+  if (!fs::is_directory(root)) {  // the data is there but not this suite: a broken setup
+    const std::string why = "missing directory " + root.string();
+    testing::RegisterTest("TransactionTests", "MissingData", nullptr, nullptr, __FILE__, __LINE__,
+                          [why]() -> testing::Test* { return new FailingTest(why); });
     return false;
   }
   std::vector<fs::path> files;
