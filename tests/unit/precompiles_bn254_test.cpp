@@ -808,5 +808,24 @@ TEST(Bn254, ScalarMulMatchesRepeatedAddition) {
   EXPECT_TRUE(g.mul(kR).is_infinity());
 }
 
+TEST(Bn254, ScalarMulIsLinearForLargeScalars) {
+  // [a]P + [b]P = [a + b]P, including the all-ones scalar whose NAF recoding carries past
+  // 256 bits, and random scalars above r.
+  const G1 g = G1::from_affine({Fp::one(), Fp::from_limbs({{2, 0, 0, 0}}), false});
+  auto same = [](const G1& x, const G1& y) {
+    const Affine<Fp> a = x.to_affine(), b = y.to_affine();
+    return a.infinity == b.infinity && (a.infinity || (a.x == b.x && a.y == b.y));
+  };
+  const Limbs ones{{~0ULL, ~0ULL, ~0ULL, ~0ULL}};
+  const Limbs high{{0, 0, 0, 1ULL << 63}}, rest{{~0ULL, ~0ULL, ~0ULL, (1ULL << 63) - 1}};
+  EXPECT_TRUE(same(g.mul(ones), g.mul(high) + g.mul(rest)));
+  std::mt19937_64 rng(6);
+  for (int i = 0; i < 10; ++i) {
+    Limbs a{{rng(), rng(), rng(), rng() >> 1}}, b{{rng(), rng(), rng(), rng() >> 1}}, c{};
+    detail::add(c, a, b);
+    EXPECT_TRUE(same(g.mul(c), g.mul(a) + g.mul(b)));
+  }
+}
+
 }  // namespace
 }  // namespace paraevm

@@ -57,18 +57,51 @@ struct Jacobian {
 
   Jacobian operator-() const { return {x, -y, z}; }
 
-  /// [k] this for a 256-bit k (limbs little-endian), with a 4-bit fixed window.
+  /// [k] this for a 256-bit k (limbs little-endian), by width-5 NAF: about 256 doublings and
+  /// 43 additions of the precomputed odd multiples P, 3P, ..., 15P.
   Jacobian mul(const Limbs& k) const {
-    Jacobian table[16];
-    table[1] = *this;
-    for (int i = 2; i < 16; ++i) table[i] = table[i - 1] + *this;
+    int8_t naf[258];
+    const int len = wnaf5(k, naf);
+    Jacobian odd[8];
+    odd[0] = *this;
+    const Jacobian twice = dbl();
+    for (int i = 1; i < 8; ++i) odd[i] = odd[i - 1] + twice;
     Jacobian r;
-    for (int i = 63; i >= 0; --i) {
-      r = r.dbl().dbl().dbl().dbl();
-      const unsigned nibble = k.w[i / 16] >> (4 * (i % 16)) & 0xf;
-      if (nibble != 0) r = r + table[nibble];
+    for (int i = len - 1; i >= 0; --i) {
+      r = r.dbl();
+      if (naf[i] > 0) r = r + odd[naf[i] / 2];
+      if (naf[i] < 0) r = r + -odd[-naf[i] / 2];
     }
     return r;
+  }
+
+  /// Width-5 NAF digits of k (odd digits in [-15, 15], at most one non-zero in any 5
+  /// consecutive), least significant first; returns the digit count (<= 257).
+  static int wnaf5(const Limbs& k, int8_t* digits) {
+    uint64_t w[5] = {k.w[0], k.w[1], k.w[2], k.w[3], 0};  // one spare word: k - d may carry
+    int len = 0;
+    while ((w[0] | w[1] | w[2] | w[3] | w[4]) != 0) {
+      int d = 0;
+      if (w[0] & 1) {
+        d = static_cast<int>(w[0] & 31);
+        if (d >= 16) d -= 32;
+        // w -= d: a subtraction of d > 0 never borrows past w[0] (w[0] mod 32 = d); adding
+        // -d may carry.
+        if (d > 0) {
+          w[0] -= static_cast<uint64_t>(d);
+        } else {
+          uint64_t carry = static_cast<uint64_t>(-d);
+          for (int i = 0; i < 5 && carry != 0; ++i) {
+            w[i] += carry;
+            carry = w[i] < carry ? 1 : 0;
+          }
+        }
+      }
+      digits[len++] = static_cast<int8_t>(d);
+      for (int i = 0; i < 4; ++i) w[i] = w[i] >> 1 | w[i + 1] << 63;
+      w[4] >>= 1;
+    }
+    return len;
   }
 
   Affine<F> to_affine() const {
