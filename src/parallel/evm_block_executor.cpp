@@ -58,7 +58,8 @@ WriteSet<EvmTraits> diff_to_writes(const StateDiff& diff, TxIndex tx, MvStateVie
     if (!a.balance_credit || a.nonce || a.code_hash) {
       const EvmValue before = view.read_account_location(addr);
       if (a.nonce || a.code_hash || !before.exists) {
-        EvmValue account{.exists = true};
+        EvmValue account;
+        account.exists = true;
         account.nonce = a.nonce.value_or(before.nonce);
         account.code_hash = a.code_hash.value_or(before.code_hash);
         writes.push_back(Write<EvmTraits>::full({addr, EvmField::Account, {}}, account));

@@ -12,8 +12,8 @@
 #include <thread>
 
 #include "chain/block_executor.hpp"
+#include "chain/block_fingerprint.hpp"
 #include "chain/chain_config.hpp"
-#include "chain/receipt.hpp"
 #include "parallel/evm_block_executor.hpp"
 #include "tools/block_verification.hpp"
 #include "tools/commands.hpp"
@@ -67,34 +67,6 @@ std::string machine_cpu() {
   return "unknown";
 }
 
-/// Everything a block's execution produced that must match between runs: the receipts' consensus
-/// encodings, their outputs and created addresses, the block totals and the final state root.
-struct Fingerprint {
-  std::vector<Bytes> receipts;
-  std::vector<Bytes> outputs;
-  uint64_t gas = 0;
-  Bloom bloom;
-  std::optional<size_t> invalid_tx;
-  Hash state_root;
-  friend bool operator==(const Fingerprint&, const Fingerprint&) = default;
-};
-
-Fingerprint fingerprint(const BlockExecution& exec, const InMemoryState& state) {
-  Fingerprint f;
-  for (size_t i = 0; i < exec.receipts.size(); ++i) {
-    const TxReceipt& r = exec.receipts[i];
-    f.receipts.push_back(encode_receipt(r, exec.cumulative_gas[i], receipt_bloom(r)));
-    Bytes out = r.output;
-    if (r.contract_address) out.insert(out.end(), r.contract_address->begin(), r.contract_address->end());
-    f.outputs.push_back(std::move(out));
-  }
-  f.gas = exec.gas_used;
-  f.bloom = exec.logs_bloom;
-  f.invalid_tx = exec.invalid_tx;
-  f.state_root = state.state_root();
-  return f;
-}
-
 double ms(std::chrono::steady_clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
 
 /// Best of `repeat` runs of `run(state)` on fresh copies of the pre-state (copies not timed).
@@ -114,7 +86,7 @@ std::vector<Row> bench_case(const BenchCase& c, const BenchOptions& opts, std::v
   // Reference: in-order execution.
   InMemoryState seq_state = *c.pre;
   const BlockExecution seq = execute_transactions(seq_state, c.env, c.rev, c.txs, c.senders);
-  const Fingerprint expected = fingerprint(seq, seq_state);
+  const BlockFingerprint expected = fingerprint(seq, seq_state);
   const double seq_ms = best_time(c, opts.repeat, [&](InMemoryState& s) {
     (void)execute_transactions(s, c.env, c.rev, c.txs, c.senders);
   });

@@ -6,7 +6,9 @@
 #include <sstream>
 
 #include "chain/block_executor.hpp"
+#include "chain/block_fingerprint.hpp"
 #include "chain/chain_config.hpp"
+#include "parallel/evm_block_executor.hpp"
 #include "tools/block_verification.hpp"
 #include "tools/commands.hpp"
 #include "tools/mainnet_snapshot.hpp"
@@ -17,6 +19,8 @@ namespace {
 struct ReplayOptions {
   std::vector<std::string> dirs;
   bool json = false;
+  /// Above 1: also execute in parallel with this many threads and require identical results.
+  unsigned threads = 1;
 };
 
 struct ReplayLine {
@@ -27,6 +31,7 @@ struct ReplayLine {
   uint64_t gas = 0;
   double load_ms = 0;
   double exec_ms = 0;
+  double parallel_ms = 0;  // with --threads
   std::vector<std::string> mismatches;
   std::string error;  // the snapshot could not be loaded or executed
 
@@ -37,7 +42,7 @@ double ms_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
-ReplayLine replay_one(const std::string& dir) {
+ReplayLine replay_one(const std::string& dir, unsigned threads) {
   ReplayLine line;
   line.dir = dir;
   try {
@@ -50,12 +55,23 @@ ReplayLine replay_one(const std::string& dir) {
     line.txs = snap.block.transactions.size();
     const BlockEnv env = block_env_from_header(header, line.rev, U256(1));
 
+    std::optional<InMemoryState> parallel_state;
+    if (threads > 1) parallel_state = snap.pre_state;  // before the sequential run changes it
     start = std::chrono::steady_clock::now();
     const BlockExecution exec =
         execute_transactions(snap.pre_state, env, line.rev, snap.block.transactions, snap.senders);
     line.exec_ms = ms_since(start);
     line.gas = exec.gas_used;
     line.mismatches = verify_block(snap, line.rev, exec);
+    if (parallel_state) {
+      parallel::ParallelBlockExecutor executor({.threads = threads});
+      start = std::chrono::steady_clock::now();
+      const BlockExecution par =
+          executor.execute(*parallel_state, env, line.rev, snap.block.transactions, snap.senders);
+      line.parallel_ms = ms_since(start);
+      const std::string diff = describe_difference(fingerprint(exec, snap.pre_state), fingerprint(par, *parallel_state));
+      if (!diff.empty()) line.mismatches.push_back("parallel differs from sequential: " + diff);
+    }
   } catch (const std::exception& e) {
     line.error = e.what();
   }
@@ -69,6 +85,7 @@ void print_text(const ReplayLine& l) {
   } else {
     os << "block " << l.number << "  " << revision_name(l.rev) << "  txs " << l.txs << "  gas " << l.gas
        << "  load " << l.load_ms << " ms  exec " << l.exec_ms << " ms  ";
+    if (l.parallel_ms > 0) os << "parallel " << l.parallel_ms << " ms  ";
     if (l.ok()) os << "OK";
     for (size_t i = 0; i < l.mismatches.size(); ++i) os << (i ? "; " : "MISMATCH: ") << l.mismatches[i];
   }
@@ -92,6 +109,7 @@ void print_json(const std::vector<ReplayLine>& lines, size_t passed, size_t fail
     std::cout << (i ? ", " : "") << "{\"dir\": \"" << json_escape(l.dir) << "\", \"number\": " << l.number
               << ", \"fork\": \"" << revision_name(l.rev) << "\", \"txs\": " << l.txs << ", \"gas\": " << l.gas
               << ", \"load_ms\": " << l.load_ms << ", \"exec_ms\": " << l.exec_ms
+              << ", \"parallel_ms\": " << l.parallel_ms
               << ", \"ok\": " << (l.ok() ? "true" : "false") << ", \"error\": \"" << json_escape(l.error)
               << "\", \"mismatches\": [";
     for (size_t j = 0; j < l.mismatches.size(); ++j)
@@ -105,7 +123,7 @@ void run_replay(const ReplayOptions& opts) {
   std::vector<ReplayLine> lines;
   size_t passed = 0, failed = 0;
   for (const std::string& dir : expand_snapshot_dirs(opts.dirs)) {
-    lines.push_back(replay_one(dir));
+    lines.push_back(replay_one(dir, opts.threads));
     (lines.back().ok() ? passed : failed) += 1;
     if (!opts.json) print_text(lines.back());
   }
@@ -123,6 +141,8 @@ void add_replay_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("replay", "Execute mainnet block snapshots and verify them against their headers");
   cmd->add_option("dirs", opts->dirs, "Snapshot folders, or folders of snapshot folders")->required();
   cmd->add_flag("--json", opts->json, "Print the results as JSON");
+  cmd->add_option("--threads", opts->threads, "Also execute in parallel on N threads and require identical results")
+      ->check(CLI::PositiveNumber);
   cmd->callback([opts] { run_replay(*opts); });
 }
 

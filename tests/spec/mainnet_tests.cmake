@@ -3,3 +3,11 @@
 add_test(NAME mainnet_replay
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/spec/run_with_data.sh mainnet $<TARGET_FILE:paraevm> replay)
 set_tests_properties(mainnet_replay PROPERTIES SKIP_RETURN_CODE 77)
+
+# Parallel execution of the same blocks must be identical to sequential execution.
+foreach(threads 2 4)
+  add_test(NAME mainnet_replay_parallel_${threads}
+           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/spec/run_with_data.sh mainnet $<TARGET_FILE:paraevm> replay
+                   --threads ${threads})
+  set_tests_properties(mainnet_replay_parallel_${threads} PROPERTIES SKIP_RETURN_CODE 77)
+endforeach()
