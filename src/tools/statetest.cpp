@@ -193,6 +193,8 @@ int run(const CliOptions& opt) {
         },
         [&](FileReport& r) { tally(r, known ? &*known : nullptr, totals); });
   }
+  std::sort(totals.fixed.begin(), totals.fixed.end());
+  totals.fixed.erase(std::unique(totals.fixed.begin(), totals.fixed.end()), totals.fixed.end());
   std::ostream& rep = *g_report;
   for (const std::string& l : totals.known_lines) rep << "KNOWN " << l << '\n';
   for (const std::string& id : totals.fixed) rep << "FIXED (remove from known failures) " << id << '\n';
