@@ -6,6 +6,10 @@
 #include <string_view>
 #include <type_traits>
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <cpuid.h>
+#endif
+
 namespace paraevm::bls12_381 {
 
 using Limbs = std::array<uint64_t, 6>;  // little-endian 64-bit words
@@ -414,8 +418,9 @@ inline Limbs mont_mul_adx(const Limbs& a, const Limbs& b) {
 /// Whether the CPU has MULX (BMI2) and ADCX/ADOX (ADX). Read at run time only; before its
 /// dynamic initialisation it is false, which selects the portable product (still correct).
 inline const bool kHasAdx = [] {
-  __builtin_cpu_init();
-  return __builtin_cpu_supports("adx") && __builtin_cpu_supports("bmi2");
+  unsigned eax = 0, ebx = 0, ecx = 0, edx = 0;
+  if (!__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx)) return false;
+  return ((ebx >> 8) & 1) != 0 && ((ebx >> 19) & 1) != 0;  // CPUID.7.0:EBX bit 8 BMI2, bit 19 ADX
 }();
 #endif
 
