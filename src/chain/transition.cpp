@@ -110,31 +110,60 @@ void warm_initial(State& state, Revision rev, const BlockEnv& block, const Trans
 
 }  // namespace
 
+namespace {
+
+std::optional<TxError> validate(State& state, const BlockEnv& block, Revision rev,
+                                const Transaction& tx, const Address& sender,
+                                const BlockGasLeft& gas_left) {
+  if (auto err = validate_static(tx, rev, block, gas_left)) return err;
+  std::optional<AccountInfo> info;
+  if (state.exists(sender))
+    info = AccountInfo{state.get_nonce(sender), state.get_balance(sender),
+                       state.get_code_hash(sender)};
+  return validate_against_sender(tx, rev, info, *state.get_code(sender));
+}
+
+/// The transaction's top-level call or creation through a host.
+Result execute_message(State& state, Revision rev, const TxContext& ctx, const Transaction& tx,
+                       const Address& target, uint64_t gas, Tracer* tracer) {
+  StateHost host(state, rev, ctx, tracer);
+  Message msg;
+  msg.kind = tx.is_create() ? CallKind::Create : CallKind::Call;
+  msg.gas = static_cast<int64_t>(gas);
+  msg.recipient = target;
+  msg.sender = ctx.origin;
+  msg.code_address = target;
+  msg.input = tx.data;
+  msg.value = tx.value;
+  return host.call(msg);
+}
+
+/// Gas the sender pays: used gas less the capped refund (EIP-3529 quotient), at least the
+/// EIP-7623 floor.
+uint64_t gas_charged(const Transaction& tx, const RevisionRules& r, int64_t gas_left,
+                     int64_t refund, uint64_t floor) {
+  const uint64_t used = tx.gas_limit - static_cast<uint64_t>(gas_left);
+  const uint64_t granted =
+      std::min<uint64_t>(used / r.refund_quotient, static_cast<uint64_t>(std::max<int64_t>(refund, 0)));
+  const uint64_t charged = used - granted;
+  return r.calldata_floor ? std::max(charged, floor) : charged;
+}
+
+}  // namespace
+
 TxOutcome apply_transaction(State& state, const BlockEnv& block, Revision rev,
                             const Transaction& tx, const Address& sender, Tracer* tracer,
                             const BlockGasLeft& gas_left) {
   TxOutcome out;
-  if (auto err = validate_static(tx, rev, block, gas_left)) {
-    out.error = err;
-    return out;
-  }
-  const std::optional<AccountInfo> sender_info =
-      state.exists(sender) ? std::optional<AccountInfo>(AccountInfo{
-                                 state.get_nonce(sender), state.get_balance(sender),
-                                 state.get_code_hash(sender)})
-                           : std::nullopt;
-  const SharedCode sender_code = state.get_code(sender);
-  if (auto err = validate_against_sender(tx, rev, sender_info, *sender_code)) {
-    out.error = err;
-    return out;
-  }
+  if ((out.error = validate(state, block, rev, tx, sender, gas_left))) return out;
 
   const RevisionRules& r = rules(rev);
   const IntrinsicGas ig = intrinsic_gas(rev, tx);
   const U256 gas_price = effective_gas_price(tx, block);
   const uint64_t blob_gas = tx.blob_versioned_hashes.size() * kGasPerBlob;
 
-  // Pre-execution: buy gas, bump the nonce, warm the initial access sets.
+  // Pre-execution: buy gas, bump the nonce, warm the initial access sets, authorizations
+  // (EIP-7702: they stay even when the call fails).
   state.sub_balance(sender, U256{tx.gas_limit} * gas_price + U256{blob_gas} * block.blob_base_fee);
   state.set_nonce(sender, tx.nonce + 1);
   const Address target = tx.is_create() ? create_address(sender, tx.nonce) : *tx.to;
@@ -142,33 +171,17 @@ TxOutcome apply_transaction(State& state, const BlockEnv& block, Revision rev,
   int64_t refund = 0;
   if (tx.type == TxType::SetCode) refund += apply_authorizations(state, block, tx);
 
-  // Execution.
   const TxContext ctx = make_context(block, rev, tx, sender, gas_price);
-  StateHost host(state, rev, ctx, tracer);
-  Message msg;
-  msg.kind = tx.is_create() ? CallKind::Create : CallKind::Call;
-  msg.gas = static_cast<int64_t>(tx.gas_limit - ig.cost);
-  msg.recipient = target;
-  msg.sender = sender;
-  msg.code_address = target;
-  msg.input = tx.data;
-  msg.value = tx.value;
-  Result res = host.call(msg);
+  Result res = execute_message(state, rev, ctx, tx, target, tx.gas_limit - ig.cost, tracer);
   if (res.status == StatusCode::Success) refund += res.gas_refund;
 
-  // Post-execution: refund (EIP-3529 quotient), EIP-7623 floor, fees.
-  const uint64_t used_before_refund = tx.gas_limit - static_cast<uint64_t>(res.gas_left);
-  const uint64_t refund_cap = used_before_refund / r.refund_quotient;
-  const uint64_t granted = std::min<uint64_t>(refund_cap, static_cast<uint64_t>(std::max<int64_t>(refund, 0)));
-  uint64_t gas_used = used_before_refund - granted;
-  if (r.calldata_floor) gas_used = std::max(gas_used, ig.floor);
-
+  // Post-execution: refund the unused gas, pay the priority fee, clean up.
+  const uint64_t gas_used = gas_charged(tx, r, res.gas_left, refund, ig.floor);
   state.add_balance(sender, U256{tx.gas_limit - gas_used} * gas_price);
-  const U256 priority_fee = gas_price - block.base_fee;
   // A lazy credit: in parallel execution the fee creates no dependency on the coinbase.
-  state.credit_lazily(block.coinbase, U256{gas_used} * priority_fee);
-
+  state.credit_lazily(block.coinbase, U256{gas_used} * (gas_price - block.base_fee));
   state.finalize(r.clear_touched_empty);
+
   TxReceipt& receipt = out.receipt;
   receipt.type = tx.type;
   receipt.status = res.status;
