@@ -37,6 +37,7 @@ class Generator {
     RandomBlock b;
     b.rev = rev;
     setup_universe(b);
+    ops_ = choose_ops();
     const size_t n = 1 + pick(40);
     // At most one invalid transaction, in about a third of the blocks: the block is invalid
     // from there on, so more would only shorten blocks.
@@ -66,7 +67,12 @@ class Generator {
     targets_.clear();
     nonces_.clear();
     for (uint8_t i = 0; i < 5; ++i) eoas_.push_back(addr(0xee, i));
-    for (uint8_t i = 0; i < 4; ++i) contracts_.push_back(addr(0xcc, i));
+    for (uint8_t i = 0; i < 2; ++i) contracts_.push_back(addr(0xcc, i));
+    // Two contracts live where the first one's CREATE2 (salts 0 and 1, deploying init code)
+    // puts them: once self-destructed (before Cancun) they can be re-created in the block, and
+    // their pre-block storage must then read as zero.
+    for (uint8_t salt = 0; salt < 2; ++salt)
+      contracts_.push_back(create2_address(contracts_[0], salt_of(salt), init_code(Init::Deploy)));
     for (size_t i = 0; i < eoas_.size(); ++i) {
       // The last EOA is poor: a large gas limit or value makes its transaction invalid.
       b.pre.set_account(eoas_[i], 0, i + 1 == eoas_.size() ? U256(8'000'000) : U256(kEther), {});
@@ -120,12 +126,19 @@ class Generator {
     return out;
   }
 
-  std::vector<Op> available_ops() const {
-    std::vector<Op> ops = {kSstoreAdd, kSstoreAdd, kSstore, kSloadLog, kBalanceLog, kBalanceLog, kCall, kCall,
-                           kCall,      kCreate,    kExtCodeSize, kCoinbaseBalance, kSelfDestruct};
-    if (has(Revision::Istanbul)) ops.push_back(kSelfBalanceLog);
-    if (has(Revision::Constantinople)) ops.insert(ops.end(), {kCreate2, kCreate2, kExtCodeHash});
-    if (has(Revision::Cancun)) ops.push_back(kTransient);
+  /// The ops of this block's programs, repeated by weight. Half the blocks draw their own
+  /// weights, so that some concentrate on a few ops (many self-destructs and re-creations).
+  std::vector<Op> choose_ops() {
+    std::vector<Op> base = {kSstoreAdd, kSstoreAdd, kSstore, kSloadLog, kBalanceLog, kBalanceLog, kCall, kCall,
+                            kCall,      kCreate,    kExtCodeSize, kCoinbaseBalance, kSelfDestruct, kSelfDestruct};
+    if (has(Revision::Istanbul)) base.push_back(kSelfBalanceLog);
+    if (has(Revision::Constantinople)) base.insert(base.end(), {kCreate2, kCreate2, kExtCodeHash});
+    if (has(Revision::Cancun)) base.push_back(kTransient);
+    if (chance(0.5)) return base;
+    std::vector<Op> ops;
+    for (Op op : base)
+      for (size_t n = pick(4) * pick(3); n > 0; --n) ops.push_back(op);
+    if (ops.empty()) ops.push_back(kSloadLog);
     return ops;
   }
 
@@ -151,7 +164,7 @@ class Generator {
   /// A random command program (a sequence of 128-byte commands) for a frame at `depth`.
   Bytes program(unsigned depth) {
     Bytes out;
-    const std::vector<Op> ops = available_ops();
+    const std::vector<Op>& ops = ops_;
     const size_t n = 1 + pick(depth == 0 ? 6 : 3);
     for (size_t i = 0; i < n; ++i) {
       const Op op = any(ops);
@@ -174,7 +187,7 @@ class Generator {
           break;
         }
         case kSelfDestruct:
-          if (!chance(0.3)) break;  // ends the frame: rarer
+          if (!chance(0.5)) break;  // ends the frame: rarer
           command(out, op, word_of(any(targets_)), {}, {});
           return out;
         default:
@@ -263,6 +276,46 @@ class Generator {
     b.senders.push_back(eoas_[s]);
   }
 
+  void scripted_call(RandomBlock& b, const Address& to, const Bytes& data) {
+    Transaction tx;
+    set_fees(tx);
+    tx.nonce = nonces_[0]++;
+    tx.to = to;
+    tx.data = data;
+    tx.gas_limit = 21'000 + data_gas(data) + 1'000'000;
+    b.summary += "scripted call\n";
+    b.txs.push_back(std::move(tx));
+    b.senders.push_back(eoas_[0]);
+  }
+
+ public:
+  /// A fixed block: a pre-existing contract with storage self-destructs, is re-created by
+  /// CREATE2 at the same address, and is then read; then the cycle repeats.
+  RandomBlock recreate_scenario(Revision rev) {
+    RandomBlock b;
+    b.rev = rev;
+    setup_universe(b);
+    const Address target = contracts_[2];  // CREATE2 of contracts_[0], salt 0, deploying init code
+    for (uint64_t slot = 0; slot < 8; ++slot) b.pre.set_storage(target, U256(slot), U256(100 + slot));
+    Bytes destruct, recreate, read;
+    command(destruct, kSloadLog, U256(1), {}, {});
+    command(destruct, kSelfDestruct, word_of(eoas_[1]), {}, {});
+    const Bytes init = init_code(Init::Deploy);
+    command(recreate, kCreate2, U256(0), U256(0), U256(init.size() / 128));
+    recreate.insert(recreate.end(), init.begin(), init.end());
+    for (uint64_t slot = 0; slot < 8; ++slot) command(read, kSloadLog, U256(slot), {}, {});
+    command(read, kSstoreAdd, U256(2), U256(3), U256(1));
+    command(read, kExtCodeSize, word_of(target), {}, {});
+    for (int round = 0; round < 2; ++round) {
+      scripted_call(b, contracts_[1], read);  // touches nothing of the target: reads it via code size
+      scripted_call(b, target, destruct);
+      scripted_call(b, contracts_[0], recreate);
+      scripted_call(b, target, read);
+    }
+    return b;
+  }
+
+ private:
   /// Calldata gas, at least the EIP-7623 floor's share from Prague.
   uint64_t data_gas(const Bytes& data) const {
     uint64_t zeros = 0;
@@ -293,6 +346,7 @@ class Generator {
   std::vector<Address> contracts_;
   std::vector<Address> targets_;
   std::vector<uint64_t> nonces_;
+  std::vector<Op> ops_;
 };
 
 }  // namespace paraevm::random_block

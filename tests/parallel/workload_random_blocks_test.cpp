@@ -65,6 +65,8 @@ TEST_P(RandomBlocksTest, ParallelIdenticalToSequential) {
 
   Coverage coverage;
   size_t mismatches = 0;
+  // Of the 8-thread executor: printed, not asserted (they depend on the machine's scheduling).
+  uint64_t executions = 0, aborts = 0, suspensions = 0, parallel_txs = 0;
   for (uint64_t i = 0; i < blocks; ++i) {
     const uint64_t seed = base_seed * 1'000'003 + i * revisions + rev_index;
     random_block::Generator generator(seed);
@@ -77,6 +79,12 @@ TEST_P(RandomBlocksTest, ParallelIdenticalToSequential) {
       InMemoryState state = b.pre;
       const BlockExecution par = executor->execute(state, b.env, b.rev, b.txs, b.senders);
       const BlockFingerprint got = fingerprint(par, state);
+      if (executor == executors.back()) {
+        executions += executor->stats().executions;
+        aborts += executor->stats().aborts;
+        suspensions += executor->stats().suspensions;
+        parallel_txs += b.txs.size();
+      }
       if (got == expected) continue;
       ++mismatches;
       ADD_FAILURE() << revision_name(rev) << " seed " << seed << " threads " << executor->threads() << ": "
@@ -90,6 +98,9 @@ TEST_P(RandomBlocksTest, ParallelIdenticalToSequential) {
   std::printf("%s: %zu blocks (%zu invalid), %zu txs (%zu failed), %zu logs, %zu code writes, %zu deletions\n",
               std::string(revision_name(rev)).c_str(), coverage.blocks, coverage.invalid_blocks, coverage.txs,
               coverage.failed_txs, coverage.logs, coverage.created, coverage.deleted);
+  std::printf("  8 threads: %llu incarnations for %llu transactions, %llu aborts, %llu suspensions\n",
+              static_cast<unsigned long long>(executions), static_cast<unsigned long long>(parallel_txs),
+              static_cast<unsigned long long>(aborts), static_cast<unsigned long long>(suspensions));
   for (const auto& [name, count] : coverage.errors) std::printf("  invalid: %s x%zu\n", name.c_str(), count);
   // The generator must exercise what it claims (large enough runs only).
   if (blocks >= 100) {
@@ -98,6 +109,25 @@ TEST_P(RandomBlocksTest, ParallelIdenticalToSequential) {
     EXPECT_GT(coverage.txs - coverage.failed_txs, coverage.txs / 4);
     EXPECT_GT(coverage.logs, 0u);
     EXPECT_GT(coverage.created, 0u);
+  }
+}
+
+// Directed: self-destruct, CREATE2 re-creation at the same address, reads of the old slots.
+TEST_P(RandomBlocksTest, RecreatedContractReadsFreshStorage) {
+  const Revision rev = GetParam();
+  random_block::Generator generator(7);
+  const random_block::RandomBlock b = generator.recreate_scenario(rev);
+  InMemoryState seq_state = b.pre;
+  const BlockExecution seq = execute_transactions(seq_state, b.env, b.rev, b.txs, b.senders);
+  ASSERT_TRUE(seq.valid()) << revision_name(rev);
+  const BlockFingerprint expected = fingerprint(seq, seq_state);
+  for (unsigned threads : {2u, 4u, 8u}) {
+    parallel::ParallelBlockExecutor executor({.threads = threads, .sequential_below = 0});
+    InMemoryState state = b.pre;
+    const BlockExecution par = executor.execute(state, b.env, b.rev, b.txs, b.senders);
+    const BlockFingerprint got = fingerprint(par, state);
+    EXPECT_EQ(got, expected) << revision_name(rev) << " threads " << threads << ": "
+                             << describe_difference(expected, got);
   }
 }
 
