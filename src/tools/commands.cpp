@@ -10,6 +10,7 @@ int exit_code() { return g_exit_code; }
 
 void register_commands(CLI::App& app) {
   add_statetest_command(app);
+  add_blocktest_command(app);
   add_replay_command(app);
   add_bench_command(app);
 }

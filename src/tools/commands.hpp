@@ -12,6 +12,7 @@ int exit_code();
 
 // One registration function per subcommand file.
 void add_statetest_command(CLI::App& app);
+void add_blocktest_command(CLI::App& app);
 void add_replay_command(CLI::App& app);
 void add_bench_command(CLI::App& app);
 

@@ -1,0 +1,90 @@
+#include "chain/header_validation.hpp"
+
+#include "base/keccak.hpp"
+
+namespace paraevm {
+
+namespace {
+
+constexpr uint64_t kGasLimitBoundDivisor = 1024;
+constexpr uint64_t kMinGasLimit = 5000;
+constexpr uint64_t kElasticityMultiplier = 2;
+constexpr uint64_t kBaseFeeMaxChangeDenominator = 8;
+constexpr uint64_t kInitialBaseFee = 1'000'000'000;
+constexpr size_t kMaxExtraData = 32;
+
+bool gas_limit_ok(uint64_t limit, uint64_t parent_limit) {
+  const uint64_t max_delta = parent_limit / kGasLimitBoundDivisor;
+  if (limit >= parent_limit + max_delta) return false;
+  if (limit <= parent_limit - max_delta) return false;
+  return limit >= kMinGasLimit;
+}
+
+/// The optional header fields each fork adds must be present exactly from that fork on.
+std::optional<std::string> check_fields(const BlockHeader& h, Revision rev) {
+  auto want = [&](bool present, Revision since, const char* name) -> std::optional<std::string> {
+    if (present != at_least(rev, since)) return std::string("header field ") + name + (present ? " unexpected" : " missing");
+    return std::nullopt;
+  };
+  if (auto e = want(h.base_fee.has_value(), Revision::London, "baseFeePerGas")) return e;
+  if (auto e = want(h.withdrawals_root.has_value(), Revision::Shanghai, "withdrawalsRoot")) return e;
+  if (auto e = want(h.blob_gas_used.has_value(), Revision::Cancun, "blobGasUsed")) return e;
+  if (auto e = want(h.excess_blob_gas.has_value(), Revision::Cancun, "excessBlobGas")) return e;
+  if (auto e = want(h.parent_beacon_block_root.has_value(), Revision::Cancun, "parentBeaconBlockRoot")) return e;
+  return want(h.requests_hash.has_value(), Revision::Prague, "requestsHash");
+}
+
+std::optional<std::string> check_blob_fields(const BlockHeader& h, const BlockHeader& parent,
+                                             const HeaderRules& rules) {
+  if (!rules.blob_schedule) return std::nullopt;
+  const uint64_t parent_excess = parent.excess_blob_gas.value_or(0);
+  const uint64_t parent_used = parent.blob_gas_used.value_or(0);
+  const U256 parent_base_fee = parent.base_fee.value_or(U256{});
+  const uint64_t expected = next_excess_blob_gas(parent_excess, parent_used, *rules.blob_schedule,
+                                                 at_least(rules.rev, Revision::Osaka), parent_base_fee);
+  if (*h.excess_blob_gas != expected) return std::string("INCORRECT_EXCESS_BLOB_GAS");
+  if (*h.blob_gas_used > rules.blob_schedule->max_blob_gas()) return std::string("BLOB_GAS_USED_ABOVE_LIMIT");
+  if (*h.blob_gas_used % kGasPerBlob != 0) return std::string("INCORRECT_BLOB_GAS_USED");
+  return std::nullopt;
+}
+
+}  // namespace
+
+U256 expected_base_fee(const BlockHeader& parent, bool fork_block) {
+  if (fork_block || !parent.base_fee) return U256{kInitialBaseFee};
+  const U256 parent_fee = *parent.base_fee;
+  const uint64_t target = parent.gas_limit / kElasticityMultiplier;
+  if (parent.gas_used == target) return parent_fee;
+  if (parent.gas_used > target) {
+    const U256 delta = parent_fee * U256{parent.gas_used - target} / U256{target} /
+                       U256{kBaseFeeMaxChangeDenominator};
+    return parent_fee + (delta == U256{} ? U256{1} : delta);
+  }
+  const U256 delta = parent_fee * U256{target - parent.gas_used} / U256{target} /
+                     U256{kBaseFeeMaxChangeDenominator};
+  return parent_fee - delta;
+}
+
+std::optional<std::string> validate_header(const BlockHeader& h, const BlockHeader& parent,
+                                           const HeaderRules& rules) {
+  if (auto e = check_fields(h, rules.rev)) return e;
+  if (h.number != parent.number + 1) return std::string("INVALID_BLOCK_NUMBER");
+  if (h.timestamp <= parent.timestamp) return std::string("INVALID_BLOCK_TIMESTAMP_OLDER_THAN_PARENT");
+  if (h.extra_data.size() > kMaxExtraData) return std::string("EXTRA_DATA_TOO_BIG");
+  if (h.gas_used > h.gas_limit) return std::string("GAS_USED_OVERFLOW");
+  const bool london_fork_block = rules.rev == Revision::London && rules.parent_rev != Revision::London;
+  // The London fork block's gas target doubles: the parent's limit counts twice.
+  const uint64_t parent_limit = london_fork_block ? parent.gas_limit * kElasticityMultiplier : parent.gas_limit;
+  if (!gas_limit_ok(h.gas_limit, parent_limit)) return std::string("INVALID_GASLIMIT");
+  if (h.base_fee && *h.base_fee != expected_base_fee(parent, london_fork_block))
+    return std::string("INVALID_BASEFEE_PER_GAS");
+  if (at_least(rules.rev, Revision::Paris)) {
+    if (h.difficulty != U256{}) return std::string("IMPROPER_DIFFICULTY");
+    if (!h.nonce.is_zero()) return std::string("INVALID_NONCE");
+    static const Hash kEmptyOmmersHash = keccak256(Bytes{0xc0});  // keccak(rlp([]))
+    if (h.ommers_hash != kEmptyOmmersHash) return std::string("INVALID_OMMERS_HASH");
+  }
+  return check_blob_fields(h, parent, rules);
+}
+
+}  // namespace paraevm

@@ -1,0 +1,29 @@
+// Header checks that touch execution: parent linkage, gas limit bounds, EIP-1559 base fee,
+// EIP-4844 blob gas fields, fields that appear fork by fork, extra data and merge constants.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "chain/blob_gas.hpp"
+#include "chain/block.hpp"
+#include "evm/revision.hpp"
+
+namespace paraevm {
+
+/// The rules a header is checked under.
+struct HeaderRules {
+  Revision rev = Revision::Frontier;
+  Revision parent_rev = Revision::Frontier;
+  /// Blob schedule of the block (Cancun on); nullopt before.
+  std::optional<BlobSchedule> blob_schedule;
+};
+
+/// EIP-1559 base fee of a block whose parent is `parent` (London transition: 1 gwei).
+U256 expected_base_fee(const BlockHeader& parent, bool fork_block);
+
+/// Checks `header` against its parent. Returns the first violation, or nullopt.
+std::optional<std::string> validate_header(const BlockHeader& header, const BlockHeader& parent,
+                                           const HeaderRules& rules);
+
+}  // namespace paraevm
