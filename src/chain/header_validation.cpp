@@ -12,6 +12,7 @@ constexpr uint64_t kElasticityMultiplier = 2;
 constexpr uint64_t kBaseFeeMaxChangeDenominator = 8;
 constexpr uint64_t kInitialBaseFee = 1'000'000'000;
 constexpr size_t kMaxExtraData = 32;
+constexpr uint64_t kMaxGasLimit = 0x7fff'ffff'ffff'ffff;
 
 bool gas_limit_ok(uint64_t limit, uint64_t parent_limit) {
   const uint64_t max_delta = parent_limit / kGasLimitBoundDivisor;
@@ -72,6 +73,8 @@ std::optional<std::string> validate_header(const BlockHeader& h, const BlockHead
   if (h.timestamp <= parent.timestamp) return std::string("INVALID_BLOCK_TIMESTAMP_OLDER_THAN_PARENT");
   if (h.extra_data.size() > kMaxExtraData) return std::string("EXTRA_DATA_TOO_BIG");
   if (h.gas_used > h.gas_limit) return std::string("GAS_USED_OVERFLOW");
+  // Gas amounts are signed 64-bit in the EVM (geth, EIP-1985): a larger limit is invalid.
+  if (h.gas_limit > kMaxGasLimit) return std::string("GASLIMIT_TOO_BIG");
   const bool london_fork_block = rules.rev == Revision::London && rules.parent_rev != Revision::London;
   // The London fork block's gas target doubles: the parent's limit counts twice.
   const uint64_t parent_limit = london_fork_block ? parent.gas_limit * kElasticityMultiplier : parent.gas_limit;
