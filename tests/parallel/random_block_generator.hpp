@@ -180,7 +180,8 @@ class Generator {
         }
         case kCreate:
         case kCreate2: {
-          const Init kind = static_cast<Init>(pick(static_cast<size_t>(Init::kCount)));
+          // Mostly deploying code, so that re-created contracts run (and read old slots).
+          const Init kind = chance(0.5) ? Init::Deploy : static_cast<Init>(pick(static_cast<size_t>(Init::kCount)));
           const Bytes init = init_code(kind);
           command(out, op, small_value(), U256(pick(2)), U256(init.size() / 128));
           out.insert(out.end(), init.begin(), init.end());
