@@ -16,6 +16,7 @@ namespace {
 /// EIP-7934 (Osaka): largest RLP-encoded block (10 MiB less a 2 MiB margin).
 constexpr size_t kMaxRlpBlockSize = 8 * 1024 * 1024;
 constexpr uint64_t kGwei = 1'000'000'000;
+constexpr uint64_t kMaxOmmerDepth = 6;
 
 /// Block reward in wei per revision before the merge (EIP-649: 3 ETH, EIP-1234: 2 ETH).
 U256 block_reward(Revision rev) {
@@ -39,6 +40,13 @@ Error check_body(const DecodedBlock& decoded, Revision rev) {
   if (ordered_trie_root(txs) != h.transactions_root) return "INVALID_TRANSACTIONS_ROOT";
   if (decoded.ommers_hash != h.ommers_hash) return "INVALID_OMMERS_HASH";
   if (b.ommers.size() > 2) return "TOO_MANY_UNCLES";
+  for (size_t i = 0; i < b.ommers.size(); ++i) {
+    const BlockHeader& o = b.ommers[i];
+    // An ommer is 1 to 6 generations older than the block (this also bounds the reward formula).
+    if (o.number >= h.number || h.number - o.number > kMaxOmmerDepth) return "INVALID_UNCLE_DEPTH";
+    for (size_t j = 0; j < i; ++j)
+      if (encode_header(b.ommers[j]) == encode_header(o)) return "DUPLICATE_UNCLE";
+  }
   if (b.withdrawals.has_value() != at_least(rev, Revision::Shanghai)) return "INVALID_WITHDRAWALS";
   if (b.withdrawals) {
     std::vector<Bytes> ws;
@@ -78,6 +86,14 @@ void process_withdrawals(InMemoryState& state, const std::vector<Withdrawal>& ws
   for (const Withdrawal& w : ws) credit(state, w.address, U256{w.amount_gwei} * U256{kGwei}, true);
 }
 
+/// An EIP-7685 request list: its type byte, then the concatenated requests.
+Bytes typed_request(uint8_t type, BytesView data) {
+  Bytes out(1 + data.size());
+  out[0] = type;
+  std::copy(data.begin(), data.end(), out.begin() + 1);
+  return out;
+}
+
 /// EIP-7685 requests after the transactions; compares the requests hash.
 Error process_requests(InMemoryState& state, const BlockEnv& env, Revision rev,
                        const BlockExecution& exec, const BlockHeader& h) {
@@ -87,15 +103,13 @@ Error process_requests(InMemoryState& state, const BlockEnv& env, Revision rev,
   auto deposits = deposit_requests(logs, error);
   if (!deposits) return "INVALID_DEPOSIT_EVENT_LAYOUT";
   std::vector<Bytes> requests;
-  requests.push_back(Bytes{0x00});
-  requests.back().insert(requests.back().end(), deposits->begin(), deposits->end());
+  requests.push_back(typed_request(0, *deposits));
   const Address* targets[] = {&kWithdrawalRequestAddress, &kConsolidationRequestAddress};
   for (uint8_t type = 1; type <= 2; ++type) {
     const SystemCallResult r = system_call(state, env, rev, *targets[type - 1], {});
     if (r.code_missing) return "SYSTEM_CONTRACT_EMPTY";
     if (r.failed) return "SYSTEM_CONTRACT_CALL_FAILED";
-    requests.push_back(Bytes{type});
-    requests.back().insert(requests.back().end(), r.output.begin(), r.output.end());
+    requests.push_back(typed_request(type, r.output));
   }
   if (requests_hash(requests) != *h.requests_hash) return "INVALID_REQUESTS";
   return std::nullopt;
