@@ -120,7 +120,8 @@ std::string import_block(JsonObject b, size_t index, const JsonPath& path, const
 BlockTestReport run_block_test(std::string_view name, JsonElement fixture, const BlockTestOptions& options) {
   BlockTestReport report;
   report.test = std::string(name);
-  const JsonPath root = JsonPath{}.child(name);
+  const JsonPath top;  // must outlive `root`, which points to it
+  const JsonPath root = top.child(name);
   const JsonObject obj = as_object(fixture, root);
   report.network = std::string(as_string(get_field(obj, "network", root), root.child("network")));
   auto network = Network::parse(report.network);
