@@ -1,5 +1,7 @@
 #include "chain/header_validation.hpp"
 
+#include <algorithm>
+
 #include "base/keccak.hpp"
 
 namespace paraevm {
@@ -19,6 +21,40 @@ bool gas_limit_ok(uint64_t limit, uint64_t parent_limit) {
   if (limit >= parent_limit + max_delta) return false;
   if (limit <= parent_limit - max_delta) return false;
   return limit >= kMinGasLimit;
+}
+
+constexpr uint64_t kMinDifficulty = 131072;
+
+/// Difficulty-bomb delay in blocks per revision (EIP-649, EIP-1234, EIP-2384 with Berlin's
+/// revision, EIP-3554 with London's; Arrow and Gray Glacier are not revisions of their own).
+constexpr uint64_t bomb_delay(Revision rev) {
+  if (at_least(rev, Revision::London)) return 9'700'000;
+  if (at_least(rev, Revision::Berlin)) return 9'000'000;
+  if (at_least(rev, Revision::Constantinople)) return 5'000'000;
+  if (at_least(rev, Revision::Byzantium)) return 3'000'000;
+  return 0;
+}
+
+/// The proof-of-work difficulty a block must have (Frontier, Homestead EIP-2, Byzantium EIP-100).
+U256 expected_difficulty(const BlockHeader& h, const BlockHeader& parent, Revision rev,
+                         const Hash& empty_ommers_hash) {
+  const U256 step = parent.difficulty / U256{2048};
+  const uint64_t dt = h.timestamp - parent.timestamp;
+  int64_t factor = 0;
+  if (at_least(rev, Revision::Byzantium))
+    factor = std::max<int64_t>((parent.ommers_hash == empty_ommers_hash ? 1 : 2) - static_cast<int64_t>(std::min<uint64_t>(dt / 9, 1000)), -99);
+  else if (at_least(rev, Revision::Homestead))
+    factor = std::max<int64_t>(1 - static_cast<int64_t>(std::min<uint64_t>(dt / 10, 1000)), -99);
+  else
+    factor = dt < 13 ? 1 : -1;
+  U256 d = factor >= 0 ? parent.difficulty + step * U256{static_cast<uint64_t>(factor)}
+                       : parent.difficulty - step * U256{static_cast<uint64_t>(-factor)};
+  const uint64_t delay = bomb_delay(rev);
+  if (h.number >= delay && (h.number - delay) / 100000 >= 2) {
+    const uint64_t periods = (h.number - delay) / 100000 - 2;
+    if (periods < 256) d = d + (U256{1} << periods);
+  }
+  return d < U256{kMinDifficulty} ? U256{kMinDifficulty} : d;
 }
 
 /// The optional header fields each fork adds must be present exactly from that fork on.
@@ -81,10 +117,13 @@ std::optional<std::string> validate_header(const BlockHeader& h, const BlockHead
   if (!gas_limit_ok(h.gas_limit, parent_limit)) return std::string("INVALID_GASLIMIT");
   if (h.base_fee && *h.base_fee != expected_base_fee(parent, london_fork_block))
     return std::string("INVALID_BASEFEE_PER_GAS");
+  static const Hash kEmptyOmmersHash = keccak256(Bytes{0xc0});  // keccak(rlp([]))
+  if (!at_least(rules.rev, Revision::Paris) &&
+      h.difficulty != expected_difficulty(h, parent, rules.rev, kEmptyOmmersHash))
+    return std::string("INVALID_DIFFICULTY");
   if (at_least(rules.rev, Revision::Paris)) {
     if (h.difficulty != U256{}) return std::string("IMPROPER_DIFFICULTY");
     if (!h.nonce.is_zero()) return std::string("INVALID_NONCE");
-    static const Hash kEmptyOmmersHash = keccak256(Bytes{0xc0});  // keccak(rlp([]))
     if (h.ommers_hash != kEmptyOmmersHash) return std::string("INVALID_OMMERS_HASH");
   }
   return check_blob_fields(h, parent, rules);
