@@ -95,7 +95,10 @@ __attribute__((always_inline)) inline void keccak_f1600(uint64_t* state) {
 // Where the compiler supports function multi-versioning, a second copy is built for x86-64-v3
 // (chosen once at load time): with BMI1's ANDN, chi's `~b1 & b2` is one instruction, which
 // measured 5-10% faster than the baseline x86-64 code (see bench/keccak_bench.cpp).
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && !defined(__APPLE__)
+// Not under ThreadSanitizer: the ifunc resolver is instrumented and runs during relocation,
+// before the TSan runtime is initialized, which crashes every TSan binary at load.
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && !defined(__APPLE__) && \
+    !defined(__SANITIZE_THREAD__)
 #define PARAEVM_KECCAK_CLONES __attribute__((target_clones("arch=x86-64-v3", "default")))
 #else
 #define PARAEVM_KECCAK_CLONES
