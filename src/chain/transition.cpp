@@ -3,11 +3,9 @@
 #include <algorithm>
 #include <cstring>
 
-#include "base/keccak.hpp"
-#include "base/rlp.hpp"
 #include "chain/blob_gas.hpp"
 #include "chain/intrinsic_gas.hpp"
-#include "crypto/secp256k1.hpp"
+#include "chain/sender.hpp"
 #include "precompiles/precompile.hpp"
 #include "state/host.hpp"
 #include "state/revision_rules.hpp"
@@ -16,7 +14,6 @@
 namespace paraevm {
 namespace {
 
-constexpr uint8_t kSetCodeMagic = 0x05;              // EIP-7702 authorization signing prefix
 constexpr int64_t kAuthExistingRefund = 25000 - 12500;  // PER_EMPTY_ACCOUNT - PER_AUTH_BASE
 
 /// Candidate precompile addresses: 0x01..0x11 and 0x100 (P-256, Osaka).
@@ -36,18 +33,6 @@ U256 effective_gas_price(const Transaction& tx, const BlockEnv& block) {
   if (tx.type < TxType::DynamicFee) return tx.gas_price;
   const U256 room = tx.max_fee_per_gas - block.base_fee;  // validated: max_fee >= base_fee
   return std::min(tx.max_priority_fee_per_gas, room) + block.base_fee;
-}
-
-std::optional<Address> recover_authority(const Authorization& auth) {
-  if (auth.y_parity > U256{1}) return std::nullopt;
-  if (auth.r.is_zero() || auth.r >= kSecp256k1N) return std::nullopt;
-  if (auth.s.is_zero() || auth.s > kSecp256k1HalfN) return std::nullopt;
-  RlpEncoder enc(64);
-  enc.append_raw(BytesView{&kSetCodeMagic, 1});
-  const size_t mark = enc.begin_list();
-  enc.append_u256(auth.chain_id).append_address(auth.address).append_u64(auth.nonce);
-  enc.end_list(mark);
-  return ecrecover(keccak256(enc.view()), auth.r, auth.s, static_cast<uint8_t>(auth.y_parity.low64()));
 }
 
 /// EIP-7702: applies each valid authorization; returns the refund for existing authorities.

@@ -1,9 +1,7 @@
-// EIP-2537 precompiles against the EIP's own test vectors (tests/unit/data/eip2537, copied
-// from ethereum/EIPs assets/eip-2537 at faaa35ff; CC0) plus hand-made edge cases.
+// EIP-2537 precompiles on hand-made edge cases (encodings, infinity, subgroup rules, lengths and
+// gas). The EIP's vectors are exercised through the EEST fixtures (precompiles_bls12_eest_test).
 #include <gtest/gtest.h>
-#include <simdjson.h>
 
-#include <filesystem>
 #include <string>
 
 #include "precompiles/bls12_381/codec.hpp"
@@ -14,79 +12,6 @@ namespace paraevm::precompiles {
 namespace {
 
 namespace bls = bls12_381;
-const std::filesystem::path kDataDir = std::filesystem::path(__FILE__).parent_path() / "data/eip2537";
-
-Bytes from_hex(std::string_view hex) {
-  Bytes out(hex.size() / 2);
-  auto nib = [](char c) { return uint8_t(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10); };
-  for (size_t i = 0; i < out.size(); ++i) out[i] = uint8_t(nib(hex[2 * i]) << 4 | nib(hex[2 * i + 1]));
-  return out;
-}
-
-struct Vector {
-  std::string name;
-  Bytes input, expected;
-  int64_t gas = 0;
-};
-
-std::vector<Vector> load(const std::string& file) {
-  simdjson::dom::parser parser;
-  std::vector<Vector> out;
-  for (auto entry : parser.load((kDataDir / file).string()).get_array()) {
-    Vector v;
-    v.name = std::string(std::string_view(entry["Name"]));
-    v.input = from_hex(std::string_view(entry["Input"]));
-    std::string_view expected;
-    if (entry["Expected"].get(expected) == simdjson::SUCCESS) v.expected = from_hex(expected);
-    int64_t gas;
-    if (entry["Gas"].get(gas) == simdjson::SUCCESS) v.gas = gas;
-    out.push_back(std::move(v));
-  }
-  return out;
-}
-
-void check_valid(const std::string& file, EntryPoint run) {
-  const auto vectors = load(file);
-  ASSERT_FALSE(vectors.empty());
-  for (const auto& v : vectors) {
-    const PrecompileResult r = run(Revision::Prague, v.input, v.gas + 1000);
-    ASSERT_TRUE(r.success) << file << ": " << v.name;
-    EXPECT_EQ(r.gas_left, 1000) << file << ": " << v.name;
-    EXPECT_EQ(r.output, v.expected) << file << ": " << v.name;
-    EXPECT_FALSE(run(Revision::Prague, v.input, v.gas - 1).success) << file << ": " << v.name;
-  }
-}
-
-void check_invalid(const std::string& file, EntryPoint run) {
-  const auto vectors = load(file);
-  ASSERT_FALSE(vectors.empty());
-  for (const auto& v : vectors) {
-    const PrecompileResult r = run(Revision::Prague, v.input, 10'000'000);
-    EXPECT_FALSE(r.success) << file << ": " << v.name;
-    EXPECT_EQ(r.gas_left, 0) << file << ": " << v.name;
-  }
-}
-
-TEST(Bls12Eip2537Vectors, G1Add) { check_valid("add_G1_bls.json", bls12_g1add); }
-TEST(Bls12Eip2537Vectors, G2Add) { check_valid("add_G2_bls.json", bls12_g2add); }
-TEST(Bls12Eip2537Vectors, G1MsmSinglePair) { check_valid("mul_G1_bls.json", bls12_g1msm); }
-TEST(Bls12Eip2537Vectors, G2MsmSinglePair) { check_valid("mul_G2_bls.json", bls12_g2msm); }
-TEST(Bls12Eip2537Vectors, Pairing) { check_valid("pairing_check_bls.json", bls12_pairing_check); }
-TEST(Bls12Eip2537Vectors, MapFpToG1) { check_valid("map_fp_to_G1_bls.json", bls12_map_fp_to_g1); }
-TEST(Bls12Eip2537Vectors, MapFp2ToG2) { check_valid("map_fp2_to_G2_bls.json", bls12_map_fp2_to_g2); }
-
-TEST(Bls12Eip2537Vectors, Failures) {
-  check_invalid("fail-add_G1_bls.json", bls12_g1add);
-  check_invalid("fail-add_G2_bls.json", bls12_g2add);
-  check_invalid("fail-mul_G1_bls.json", bls12_g1msm);
-  check_invalid("fail-mul_G2_bls.json", bls12_g2msm);
-  check_invalid("fail-msm_G1_bls.json", bls12_g1msm);
-  check_invalid("fail-msm_G2_bls.json", bls12_g2msm);
-  check_invalid("fail-pairing_check_bls.json", bls12_pairing_check);
-  check_invalid("fail-map_fp_to_G1_bls.json", bls12_map_fp_to_g1);
-  check_invalid("fail-map_fp2_to_G2_bls.json", bls12_map_fp2_to_g2);
-}
-
 Bytes g1_bytes(const bls::G1& p) {
   Bytes b(128);
   bls::encode_g1(p, b.data());
