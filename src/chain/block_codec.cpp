@@ -11,7 +11,8 @@ template <size_t N>
 FixedBytes<N> read_fixed(RlpReader& r, const char* what) {
   const size_t at = r.offset();
   BytesView b = r.read_bytes();
-  if (b.size() != N) throw RlpError(std::string(what) + ": expected " + std::to_string(N) + " bytes", at);
+  if (b.size() != N)
+    throw RlpError(std::string(what) + ": expected " + std::to_string(N) + " bytes", at);
   return FixedBytes<N>::from_view(b);
 }
 
@@ -91,7 +92,8 @@ std::optional<DecodedBlock> decode_block(BytesView encoded, std::string* error) 
       std::string tx_error;
       auto tx = decode_block_transaction(item, &tx_error);
       if (!tx) {
-        if (error) *error = "transaction " + std::to_string(out.block.transactions.size()) + ": " + tx_error;
+        if (error)
+          *error = "transaction " + std::to_string(out.block.transactions.size()) + ": " + tx_error;
         return std::nullopt;
       }
       out.block.transactions.push_back(std::move(*tx));

@@ -22,8 +22,8 @@ BlockHeader decode_header(RlpReader& reader);
 /// A decoded block with the encodings it was hashed from.
 struct DecodedBlock {
   Block block;
-  Hash hash;            ///< keccak256 of the header's encoding as received
-  Hash ommers_hash;     ///< keccak256 of the ommers list as received
+  Hash hash;         ///< keccak256 of the header's encoding as received
+  Hash ommers_hash;  ///< keccak256 of the ommers list as received
   size_t encoded_size = 0;
 };
 

@@ -53,7 +53,10 @@ Error check_body(const DecodedBlock& decoded, Revision rev) {
     for (const Withdrawal& w : *b.withdrawals) {
       RlpEncoder e;
       const size_t m = e.begin_list();
-      e.append_u64(w.index).append_u64(w.validator_index).append_address(w.address).append_u64(w.amount_gwei);
+      e.append_u64(w.index)
+          .append_u64(w.validator_index)
+          .append_address(w.address)
+          .append_u64(w.amount_gwei);
       e.end_list(m);
       ws.push_back(e.take());
     }
@@ -145,7 +148,8 @@ TxRun run_transactions(InMemoryState& state, const BlockEnv& env, Revision rev, 
     bloom_merge(out.logs_bloom, bloom);
     Hash root;
     if (!status_receipts) root = state.state_root();
-    run.receipts.push_back(encode_receipt(o.receipt, out.gas_used, bloom, status_receipts ? nullptr : &root));
+    run.receipts.push_back(
+        encode_receipt(o.receipt, out.gas_used, bloom, status_receipts ? nullptr : &root));
     out.receipts.push_back(std::move(o.receipt));
   }
   return run;
@@ -190,7 +194,8 @@ BlockOutcome process_block(InMemoryState& state, const DecodedBlock& decoded,
   for (size_t i = 0; i < b.transactions.size(); ++i) {
     const SenderResult s = recover_sender(b.transactions[i], rev, rules.chain_id);
     if (!s.ok()) {
-      out.error = "transaction " + std::to_string(i) + ": " + std::string(sender_error_name(s.error));
+      out.error =
+          "transaction " + std::to_string(i) + ": " + std::string(sender_error_name(s.error));
       return out;
     }
     senders.push_back(*s.sender);
@@ -202,7 +207,8 @@ BlockOutcome process_block(InMemoryState& state, const DecodedBlock& decoded,
   if (hook && (out.error = hook(hook_ctx, *pre, env, rev, b, senders, run.exec))) return out;
   if ((out.error = check_results(h, rev, run))) return out;
   if (b.withdrawals) process_withdrawals(state, *b.withdrawals);
-  if (at_least(rev, Revision::Prague) && (out.error = process_requests(state, env, rev, run.exec, h)))
+  if (at_least(rev, Revision::Prague) &&
+      (out.error = process_requests(state, env, rev, run.exec, h)))
     return out;
   pay_rewards(state, b, rev);
   if (state.state_root() != h.state_root) out.error = "INVALID_STATE_ROOT";

@@ -32,10 +32,10 @@ struct BlockOutcome {
 /// before them), e.g. to compare a parallel execution with the sequential one. Returns an error
 /// to fail the block.
 using TransactionsHook = std::optional<std::string> (*)(void* ctx, const InMemoryState& pre,
-                                                       const BlockEnv& env, Revision rev,
-                                                       const Block& block,
-                                                       std::span<const Address> senders,
-                                                       const BlockExecution& sequential);
+                                                        const BlockEnv& env, Revision rev,
+                                                        const Block& block,
+                                                        std::span<const Address> senders,
+                                                        const BlockExecution& sequential);
 
 /// Validates and executes `block` (child of `parent`) on `state`.
 BlockOutcome process_block(InMemoryState& state, const DecodedBlock& block,

@@ -42,7 +42,9 @@ U256 expected_difficulty(const BlockHeader& h, const BlockHeader& parent, Revisi
   const uint64_t dt = h.timestamp - parent.timestamp;
   int64_t factor = 0;
   if (at_least(rev, Revision::Byzantium))
-    factor = std::max<int64_t>((parent.ommers_hash == empty_ommers_hash ? 1 : 2) - static_cast<int64_t>(std::min<uint64_t>(dt / 9, 1000)), -99);
+    factor = std::max<int64_t>((parent.ommers_hash == empty_ommers_hash ? 1 : 2) -
+                                   static_cast<int64_t>(std::min<uint64_t>(dt / 9, 1000)),
+                               -99);
   else if (at_least(rev, Revision::Homestead))
     factor = std::max<int64_t>(1 - static_cast<int64_t>(std::min<uint64_t>(dt / 10, 1000)), -99);
   else
@@ -60,14 +62,18 @@ U256 expected_difficulty(const BlockHeader& h, const BlockHeader& parent, Revisi
 /// The optional header fields each fork adds must be present exactly from that fork on.
 std::optional<std::string> check_fields(const BlockHeader& h, Revision rev) {
   auto want = [&](bool present, Revision since, const char* name) -> std::optional<std::string> {
-    if (present != at_least(rev, since)) return std::string("header field ") + name + (present ? " unexpected" : " missing");
+    if (present != at_least(rev, since))
+      return std::string("header field ") + name + (present ? " unexpected" : " missing");
     return std::nullopt;
   };
   if (auto e = want(h.base_fee.has_value(), Revision::London, "baseFeePerGas")) return e;
-  if (auto e = want(h.withdrawals_root.has_value(), Revision::Shanghai, "withdrawalsRoot")) return e;
+  if (auto e = want(h.withdrawals_root.has_value(), Revision::Shanghai, "withdrawalsRoot"))
+    return e;
   if (auto e = want(h.blob_gas_used.has_value(), Revision::Cancun, "blobGasUsed")) return e;
   if (auto e = want(h.excess_blob_gas.has_value(), Revision::Cancun, "excessBlobGas")) return e;
-  if (auto e = want(h.parent_beacon_block_root.has_value(), Revision::Cancun, "parentBeaconBlockRoot")) return e;
+  if (auto e =
+          want(h.parent_beacon_block_root.has_value(), Revision::Cancun, "parentBeaconBlockRoot"))
+    return e;
   return want(h.requests_hash.has_value(), Revision::Prague, "requestsHash");
 }
 
@@ -77,10 +83,12 @@ std::optional<std::string> check_blob_fields(const BlockHeader& h, const BlockHe
   const uint64_t parent_excess = parent.excess_blob_gas.value_or(0);
   const uint64_t parent_used = parent.blob_gas_used.value_or(0);
   const U256 parent_base_fee = parent.base_fee.value_or(U256{});
-  const uint64_t expected = next_excess_blob_gas(parent_excess, parent_used, *rules.blob_schedule,
-                                                 at_least(rules.rev, Revision::Osaka), parent_base_fee);
+  const uint64_t expected =
+      next_excess_blob_gas(parent_excess, parent_used, *rules.blob_schedule,
+                           at_least(rules.rev, Revision::Osaka), parent_base_fee);
   if (*h.excess_blob_gas != expected) return std::string("INCORRECT_EXCESS_BLOB_GAS");
-  if (*h.blob_gas_used > rules.blob_schedule->max_blob_gas()) return std::string("BLOB_GAS_USED_ABOVE_LIMIT");
+  if (*h.blob_gas_used > rules.blob_schedule->max_blob_gas())
+    return std::string("BLOB_GAS_USED_ABOVE_LIMIT");
   if (*h.blob_gas_used % kGasPerBlob != 0) return std::string("INCORRECT_BLOB_GAS_USED");
   return std::nullopt;
 }
@@ -106,14 +114,17 @@ std::optional<std::string> validate_header(const BlockHeader& h, const BlockHead
                                            const HeaderRules& rules) {
   if (auto e = check_fields(h, rules.rev)) return e;
   if (h.number != parent.number + 1) return std::string("INVALID_BLOCK_NUMBER");
-  if (h.timestamp <= parent.timestamp) return std::string("INVALID_BLOCK_TIMESTAMP_OLDER_THAN_PARENT");
+  if (h.timestamp <= parent.timestamp)
+    return std::string("INVALID_BLOCK_TIMESTAMP_OLDER_THAN_PARENT");
   if (h.extra_data.size() > kMaxExtraData) return std::string("EXTRA_DATA_TOO_BIG");
   if (h.gas_used > h.gas_limit) return std::string("GAS_USED_OVERFLOW");
   // Gas amounts are signed 64-bit in the EVM (geth, EIP-1985): a larger limit is invalid.
   if (h.gas_limit > kMaxGasLimit) return std::string("GASLIMIT_TOO_BIG");
-  const bool london_fork_block = rules.rev == Revision::London && rules.parent_rev != Revision::London;
+  const bool london_fork_block =
+      rules.rev == Revision::London && rules.parent_rev != Revision::London;
   // The London fork block's gas target doubles: the parent's limit counts twice.
-  const uint64_t parent_limit = london_fork_block ? parent.gas_limit * kElasticityMultiplier : parent.gas_limit;
+  const uint64_t parent_limit =
+      london_fork_block ? parent.gas_limit * kElasticityMultiplier : parent.gas_limit;
   if (!gas_limit_ok(h.gas_limit, parent_limit)) return std::string("INVALID_GASLIMIT");
   if (h.base_fee && *h.base_fee != expected_base_fee(parent, london_fork_block))
     return std::string("INVALID_BASEFEE_PER_GAS");

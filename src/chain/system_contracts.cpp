@@ -58,10 +58,12 @@ bool append_deposit(BytesView data, Bytes& out) {
 const Address kSystemAddress = address_from_hex("fffffffffffffffffffffffffffffffffffffffe");
 const Address kBeaconRootsAddress = address_from_hex("000F3df6D732807Ef1319fB7B8bB8522d0Beac02");
 const Address kHistoryStorageAddress = address_from_hex("0000F90827F1C53a10cb7A02335B175320002935");
-const Address kWithdrawalRequestAddress = address_from_hex("00000961Ef480Eb55e80D19ad83579A64c007002");
+const Address kWithdrawalRequestAddress =
+    address_from_hex("00000961Ef480Eb55e80D19ad83579A64c007002");
 const Address kConsolidationRequestAddress =
     address_from_hex("0000BBdDc7CE488642fb579F8B00f3a590007251");
-const Address kDepositContractAddress = address_from_hex("00000000219ab540356cbb839cbe05303d7705fa");
+const Address kDepositContractAddress =
+    address_from_hex("00000000219ab540356cbb839cbe05303d7705fa");
 
 SystemCallResult system_call(InMemoryState& state, const BlockEnv& env, Revision rev,
                              const Address& target, BytesView data) {

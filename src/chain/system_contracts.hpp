@@ -17,11 +17,11 @@ namespace paraevm {
 
 /// The caller of system calls (0xff..fe).
 extern const Address kSystemAddress;
-extern const Address kBeaconRootsAddress;        ///< EIP-4788
-extern const Address kHistoryStorageAddress;     ///< EIP-2935
-extern const Address kWithdrawalRequestAddress;  ///< EIP-7002
+extern const Address kBeaconRootsAddress;           ///< EIP-4788
+extern const Address kHistoryStorageAddress;        ///< EIP-2935
+extern const Address kWithdrawalRequestAddress;     ///< EIP-7002
 extern const Address kConsolidationRequestAddress;  ///< EIP-7251
-extern const Address kDepositContractAddress;    ///< EIP-6110 (mainnet)
+extern const Address kDepositContractAddress;       ///< EIP-6110 (mainnet)
 
 /// Gas given to a system call.
 inline constexpr int64_t kSystemCallGas = 30'000'000;

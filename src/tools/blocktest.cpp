@@ -39,7 +39,8 @@ std::vector<std::string> collect(const std::vector<std::string>& paths, Totals& 
     if (fs::is_directory(p, ec)) {
       std::vector<std::string> found;
       for (const auto& e : fs::recursive_directory_iterator(p, ec))
-        if (e.is_regular_file() && e.path().extension() == ".json") found.push_back(e.path().string());
+        if (e.is_regular_file() && e.path().extension() == ".json")
+          found.push_back(e.path().string());
       std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());
     } else if (fs::is_regular_file(p, ec)) {
@@ -101,8 +102,10 @@ void run_blocktest(const BlockTestCli& opt) {
     }
   }
   simdjson::dom::parser parser;
-  for (const std::string& file : collect(opt.paths, t)) run_file(file, parser, opt, known ? &*known : nullptr, t);
-  for (const std::string& f : t.fixed) std::cout << "FIXED " << f << " (listed as a known failure, passes)\n";
+  for (const std::string& file : collect(opt.paths, t))
+    run_file(file, parser, opt, known ? &*known : nullptr, t);
+  for (const std::string& f : t.fixed)
+    std::cout << "FIXED " << f << " (listed as a known failure, passes)\n";
   if (t.known) std::cout << t.known << " known failures\n";
   std::cout << t.passed << " passed, " << t.failed << " failed, " << t.skipped << " skipped\n";
   set_exit_code(t.failed == 0 && t.fixed.empty() ? 0 : 1);
@@ -115,9 +118,11 @@ void add_blocktest_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("blocktest", "Run blockchain-test fixtures (files or folders)");
   cmd->add_option("paths", opts->paths, "Fixture files or folders")->required();
   cmd->add_option("--threads", opts->run.threads,
-                  "Also execute each block's transactions in parallel on N threads and require identical results")
+                  "Also execute each block's transactions in parallel on N threads and require "
+                  "identical results")
       ->check(CLI::PositiveNumber);
-  cmd->add_option("--known-failures", opts->known_failures, "File listing expected failures with reasons");
+  cmd->add_option("--known-failures", opts->known_failures,
+                  "File listing expected failures with reasons");
   cmd->callback([opts] { run_blocktest(*opts); });
 }
 

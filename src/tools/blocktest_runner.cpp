@@ -52,8 +52,8 @@ struct ParallelCheck {
 };
 
 /// Hook: re-executes the block's transactions in parallel and compares with the sequential run.
-std::optional<std::string> compare_parallel(void* ctx, const InMemoryState& pre, const BlockEnv& env,
-                                            Revision rev, const Block& block,
+std::optional<std::string> compare_parallel(void* ctx, const InMemoryState& pre,
+                                            const BlockEnv& env, Revision rev, const Block& block,
                                             std::span<const Address> senders,
                                             const BlockExecution& sequential) {
   const auto* check = static_cast<const ParallelCheck*>(ctx);
@@ -62,9 +62,11 @@ std::optional<std::string> compare_parallel(void* ctx, const InMemoryState& pre,
   InMemoryState par_state = pre;
   parallel::ParallelBlockExecutor executor({.threads = check->threads});
   const BlockExecution par = executor.execute(par_state, env, rev, block.transactions, senders);
-  const std::string diff = describe_difference(fingerprint(seq, seq_state), fingerprint(par, par_state));
+  const std::string diff =
+      describe_difference(fingerprint(seq, seq_state), fingerprint(par, par_state));
   if (!diff.empty()) return "parallel differs from sequential: " + diff;
-  if (seq.gas_used != sequential.gas_used) return std::string("sequential executors disagree on gas used");
+  if (seq.gas_used != sequential.gas_used)
+    return std::string("sequential executors disagree on gas used");
   return std::nullopt;
 }
 
@@ -99,17 +101,21 @@ std::string import_block(JsonObject b, size_t index, const JsonPath& path, const
   auto state = std::make_shared<InMemoryState>(*parent.state);
   set_ancestor_hashes(*state, chain, h.parent_hash);
   ParallelCheck check{options.threads};
-  const BlockOutcome outcome = options.threads > 1
-                                   ? process_block(*state, *decoded, parent.header, rules, compare_parallel, &check)
-                                   : process_block(*state, *decoded, parent.header, rules);
+  const BlockOutcome outcome =
+      options.threads > 1
+          ? process_block(*state, *decoded, parent.header, rules, compare_parallel, &check)
+          : process_block(*state, *decoded, parent.header, rules);
   if (!outcome.valid()) {
     if (outcome.error->starts_with("parallel differs")) return where + *outcome.error;
     return rejected(*outcome.error);
   }
-  if (expect) return where + "accepted, expected " + std::string(as_string(*expect, path.child("expectException")));
+  if (expect)
+    return where + "accepted, expected " +
+           std::string(as_string(*expect, path.child("expectException")));
   const U256 td = parent.total_difficulty + h.difficulty;
   const ChainNode& head_node = chain.at(head);
-  const bool new_head = td > head_node.total_difficulty || (td == head_node.total_difficulty && h.difficulty.is_zero());
+  const bool new_head = td > head_node.total_difficulty ||
+                        (td == head_node.total_difficulty && h.difficulty.is_zero());
   chain[decoded->hash] = ChainNode{h, h.parent_hash, td, std::move(state)};
   if (new_head) head = decoded->hash;
   return "";
@@ -117,7 +123,8 @@ std::string import_block(JsonObject b, size_t index, const JsonPath& path, const
 
 }  // namespace
 
-BlockTestReport run_block_test(std::string_view name, JsonElement fixture, const BlockTestOptions& options) {
+BlockTestReport run_block_test(std::string_view name, JsonElement fixture,
+                               const BlockTestOptions& options) {
   BlockTestReport report;
   report.test = std::string(name);
   const JsonPath top;  // must outlive `root`, which points to it
@@ -130,16 +137,19 @@ BlockTestReport run_block_test(std::string_view name, JsonElement fixture, const
   if (auto config = find_field(obj, "config")) {
     const JsonObject c = as_object(*config, root.child("config"));
     fx.blob_schedules = parse_blob_schedules(*config, root.child("config"));
-    if (auto id = find_field(c, "chainid")) fx.chain_id = parse_u256(*id, root.child("config").child("chainid"));
+    if (auto id = find_field(c, "chainid"))
+      fx.chain_id = parse_u256(*id, root.child("config").child("chainid"));
   }
-  const Bytes genesis_rlp = parse_bytes(get_field(obj, "genesisRLP", root), root.child("genesisRLP"));
+  const Bytes genesis_rlp =
+      parse_bytes(get_field(obj, "genesisRLP", root), root.child("genesisRLP"));
   std::string error;
   auto genesis = decode_block(genesis_rlp, &error);
   if (!genesis) fixture_error(root.child("genesisRLP"), error);
-  auto state = std::make_shared<InMemoryState>(genesis_state(parse_alloc(get_field(obj, "pre", root), root.child("pre"))));
+  auto state = std::make_shared<InMemoryState>(
+      genesis_state(parse_alloc(get_field(obj, "pre", root), root.child("pre"))));
   if (state->state_root() != genesis->block.header.state_root) {
-    report.failures.push_back("genesis state root " + to_hex(state->state_root()) + " differs from header " +
-                              to_hex(genesis->block.header.state_root));
+    report.failures.push_back("genesis state root " + to_hex(state->state_root()) +
+                              " differs from header " + to_hex(genesis->block.header.state_root));
     return report;
   }
   Chain chain;
@@ -156,15 +166,18 @@ BlockTestReport run_block_test(std::string_view name, JsonElement fixture, const
     ++i;
   }
   const Hash last = parse_hash(get_field(obj, "lastblockhash", root), root.child("lastblockhash"));
-  if (last != head) report.failures.push_back("lastblockhash expected " + to_hex(last) + " got " + to_hex(head));
+  if (last != head)
+    report.failures.push_back("lastblockhash expected " + to_hex(last) + " got " + to_hex(head));
   const InMemoryState& final_state = *chain.at(head).state;
   if (auto post = find_field(obj, "postState")) {
     const std::string diff = describe_state_difference(final_state, *post, 8);
-    if (diff != "post-state matches the expected accounts") report.failures.push_back("postState: " + diff);
+    if (diff != "post-state matches the expected accounts")
+      report.failures.push_back("postState: " + diff);
   } else if (auto hash = find_field(obj, "postStateHash")) {
     const Hash want = parse_hash(*hash, root.child("postStateHash"));
     if (want != final_state.state_root())
-      report.failures.push_back("postStateHash expected " + to_hex(want) + " got " + to_hex(final_state.state_root()));
+      report.failures.push_back("postStateHash expected " + to_hex(want) + " got " +
+                                to_hex(final_state.state_root()));
   } else {
     fixture_error(root, "neither postState nor postStateHash");
   }

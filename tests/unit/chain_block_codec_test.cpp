@@ -52,7 +52,8 @@ TEST(BlockCodec, RoundTripsEveryForksFields) {
   hdr.withdrawals_root = h("56e81f171bcc55a6ff8345e692c0f86e5b48e01b996cadc001622fb5e363b421");
   hdr.blob_gas_used = 131072;
   hdr.excess_blob_gas = 0;
-  hdr.parent_beacon_block_root = h("0101010101010101010101010101010101010101010101010101010101010101");
+  hdr.parent_beacon_block_root =
+      h("0101010101010101010101010101010101010101010101010101010101010101");
   hdr.requests_hash = h("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   const Bytes encoded = encode_block(hdr, true);
   std::string error;

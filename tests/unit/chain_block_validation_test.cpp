@@ -17,13 +17,15 @@ BlockHeader london_parent() {
   p.gas_limit = 30'000'000;
   p.gas_used = 15'000'000;
   p.base_fee = U256{1'000'000'000};
+  p.difficulty = U256{131072};             // the minimum: unchanged by a child 12 s later
+  p.ommers_hash = keccak256(Bytes{0xc0});  // no ommers (EIP-100 counts them)
   return p;
 }
 
 TEST(BaseFee, FollowsEip1559) {
   BlockHeader p = london_parent();
   EXPECT_EQ(expected_base_fee(p, false), U256{1'000'000'000});  // at target: unchanged
-  p.gas_used = 30'000'000;                                       // full: +1/8
+  p.gas_used = 30'000'000;                                      // full: +1/8
   EXPECT_EQ(expected_base_fee(p, false), U256{1'125'000'000});
   p.gas_used = 0;  // empty: -1/8
   EXPECT_EQ(expected_base_fee(p, false), U256{875'000'000});
@@ -40,6 +42,7 @@ BlockHeader child_of(const BlockHeader& p) {
   c.gas_limit = p.gas_limit;
   c.base_fee = expected_base_fee(p, false);
   c.ommers_hash = keccak256(Bytes{0xc0});
+  c.difficulty = p.difficulty;
   return c;
 }
 
@@ -65,12 +68,19 @@ TEST(HeaderValidation, RejectsEachBrokenField) {
   EXPECT_TRUE(broken([](BlockHeader& c) { c.extra_data.assign(33, 0); }));
   EXPECT_TRUE(broken([](BlockHeader& c) { c.withdrawals_root = Hash{}; }));  // Shanghai field
   EXPECT_TRUE(broken([](BlockHeader& c) { c.base_fee.reset(); }));
+  EXPECT_TRUE(broken([](BlockHeader& c) { c.difficulty = c.difficulty + U256{1}; }));
+  // EIP-100: 1 s after the parent the difficulty rises by parent / 2048.
+  EXPECT_FALSE(broken([&](BlockHeader& c) {
+    c.timestamp = p.timestamp + 1;
+    c.difficulty = p.difficulty + p.difficulty / U256{2048};
+  }));
 }
 
 TEST(HeaderValidation, MergeConstants) {
   const BlockHeader p = london_parent();
   const HeaderRules rules{Revision::Paris, Revision::Paris, std::nullopt};
   BlockHeader c = child_of(p);
+  c.difficulty = U256{};
   EXPECT_EQ(validate_header(c, p, rules), std::nullopt);
   c.difficulty = U256{1};
   EXPECT_TRUE(validate_header(c, p, rules).has_value());
@@ -81,8 +91,9 @@ TEST(HeaderValidation, MergeConstants) {
 
 TEST(Requests, EmptyRequestsHashIsSha256OfNothing) {
   const std::vector<Bytes> requests = {Bytes{0x00}, Bytes{0x01}, Bytes{0x02}};
-  EXPECT_EQ(requests_hash(requests),
-            *fixed_from_hex<32>("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
+  EXPECT_EQ(
+      requests_hash(requests),
+      *fixed_from_hex<32>("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
 }
 
 Bytes deposit_event_data() {
@@ -101,7 +112,8 @@ Bytes deposit_event_data() {
 Log deposit_log(Bytes data) {
   Log log;
   log.address = kDepositContractAddress;
-  log.topics.push_back(*fixed_from_hex<32>("649bbc62d0e31342afea4e5cd82d4049e7e1ee912fc0889aa790803be39038c5"));
+  log.topics.push_back(
+      *fixed_from_hex<32>("649bbc62d0e31342afea4e5cd82d4049e7e1ee912fc0889aa790803be39038c5"));
   log.data = std::move(data);
   return log;
 }
@@ -112,11 +124,11 @@ TEST(Requests, DepositEventsBecome192ByteRequests) {
   auto out = deposit_requests(logs, error);
   ASSERT_TRUE(out) << error;
   ASSERT_EQ(out->size(), 192u);
-  EXPECT_EQ((*out)[0], 1);     // pubkey
-  EXPECT_EQ((*out)[48], 2);    // withdrawal credentials
-  EXPECT_EQ((*out)[80], 3);    // amount
-  EXPECT_EQ((*out)[88], 4);    // signature
-  EXPECT_EQ((*out)[184], 5);   // index
+  EXPECT_EQ((*out)[0], 1);    // pubkey
+  EXPECT_EQ((*out)[48], 2);   // withdrawal credentials
+  EXPECT_EQ((*out)[80], 3);   // amount
+  EXPECT_EQ((*out)[88], 4);   // signature
+  EXPECT_EQ((*out)[184], 5);  // index
 }
 
 TEST(Requests, MalformedDepositEventInvalidatesTheBlock) {
