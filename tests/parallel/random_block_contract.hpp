@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -83,6 +84,14 @@ class Assembler {
 
 namespace detail {
 
+// The label of an op's handler (built without `"h" + std::string`, which trips GCC 12's
+// -Wrestrict false positive).
+inline std::string handler_label(int op) {
+  char name[8];
+  std::snprintf(name, sizeof(name), "h%d", op);
+  return name;
+}
+
 // Opcodes used below.
 constexpr uint8_t ADD = 0x01, MUL = 0x02, DIV = 0x04, LT = 0x10, GT = 0x11, EQ = 0x14, ISZERO = 0x15, AND = 0x16,
                   ADDRESS = 0x30, BALANCE = 0x31, CALLER = 0x33, CALLVALUE = 0x34, CALLDATALOAD = 0x35,
@@ -119,7 +128,7 @@ inline void skip_chunks_and_next(Assembler& a) {
 }
 
 inline void emit_handler(Assembler& a, Op op) {
-  a.label("h" + std::to_string(op)).op(POP);
+  a.label(handler_label(op)).op(POP);
   switch (op) {
     case kSstoreAdd: arg(a, 3); arg(a, 2); a.op(SLOAD).op(ADD); arg(a, 1); a.op(SSTORE); break;
     case kBalanceLog: arg(a, 1); a.op(BALANCE); log_top(a, op); break;
@@ -175,7 +184,7 @@ inline const Bytes& interpreter_code() {
     a.push(0).op(MLOAD).op(CALLDATASIZE).op(GT).op(ISZERO).push_label("end").op(JUMPI);
     arg(a, 0);
     a.push(0xff).op(AND);
-    for (int op = 1; op < kOpCount; ++op) a.op(DUP1).push(op).op(EQ).push_label("h" + std::to_string(op)).op(JUMPI);
+    for (int op = 1; op < kOpCount; ++op) a.op(DUP1).push(op).op(EQ).push_label(handler_label(op)).op(JUMPI);
     a.op(POP);
     a.label("next").push(0).op(MLOAD).push(128).op(ADD).push(0).op(MSTORE).push_label("loop").op(JUMP);
     a.label("end").push(32).push(0x100).op(RETURN);

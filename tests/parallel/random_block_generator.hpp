@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
 #include <random>
 #include <sstream>
 #include <string>
@@ -329,14 +330,9 @@ class Generator {
   }
 
   static std::string to_hex_short(const Address& a) {
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string s;
-    for (size_t i : {size_t{0}, size_t{1}, size_t{18}, size_t{19}}) {
-      s += kHex[a[i] >> 4];
-      s += kHex[a[i] & 15];
-      if (i == 1) s += "..";
-    }
-    return s;
+    char text[16];
+    std::snprintf(text, sizeof(text), "%02x%02x..%02x%02x", a[0], a[1], a[18], a[19]);
+    return text;
   }
 
   static constexpr uint64_t kEther = 1'000'000'000'000'000'000ULL;
