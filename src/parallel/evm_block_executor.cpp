@@ -78,7 +78,8 @@ WriteSet<EvmTraits> diff_to_writes(const StateDiff& diff, TxIndex tx, MvStateVie
 namespace paraevm::parallel {
 
 struct ParallelBlockExecutor::Impl {
-  explicit Impl(ExecutorOptions options) : executor(options) {}
+  explicit Impl(ExecutorOptions opts) : options(opts), executor(opts) {}
+  ExecutorOptions options;
   Executor<EvmTraits, EvmTxOutput> executor;
   CodeStore codes;
 };
@@ -93,6 +94,10 @@ unsigned ParallelBlockExecutor::threads() const { return impl_->executor.threads
 BlockExecution ParallelBlockExecutor::execute(InMemoryState& state, const BlockEnv& env, Revision rev,
                                               std::span<const Transaction> transactions,
                                               std::span<const Address> senders) {
+  // One thread, or a block too small to share out: plain in-order execution, without the cost
+  // of multi-version memory.
+  if (impl_->executor.threads() <= 1 || transactions.size() < impl_->options.sequential_below)
+    return execute_transactions(state, env, rev, transactions, senders);
   impl_->codes.clear();
   EvmBaseReader base(state);
   EvmTask task(env, rev, transactions, senders, base, impl_->codes);
@@ -108,11 +113,11 @@ BlockExecution ParallelBlockExecutor::execute(InMemoryState& state, const BlockE
     BlockGasLeft left;
     left.gas = static_cast<uint64_t>(env.gas_limit) - out.gas_used;
     if (max_blob_gas != 0) left.blob_gas = max_blob_gas - out.blob_gas_used;
-    const TxOutcome& parallel = impl_->executor.result(static_cast<TxIndex>(i)).output.outcome;
+    TxOutcome& parallel = impl_->executor.result(static_cast<TxIndex>(i)).output.outcome;
     const uint64_t blob_gas = transactions[i].blob_versioned_hashes.size() * kGasPerBlob;
     TxOutcome outcome;
     if (parallel.valid() && transactions[i].gas_limit <= left.gas && blob_gas <= left.blob_gas)
-      outcome = parallel;
+      outcome = std::move(parallel);
     else
       outcome = apply_transaction(state, env, rev, transactions[i], senders[i], nullptr, left);
     if (!outcome.valid()) {

@@ -112,6 +112,8 @@ class Executor {
 
   /// Writes and output of the final incarnation of `tx` (after an ok block).
   const ExecResult<T, Output>& result(TxIndex tx) const { return slots_[tx].result; }
+  /// The same, for moving the output out once the block is done (before the next block).
+  ExecResult<T, Output>& result(TxIndex tx) { return slots_[tx].result; }
 
   /// The content of `key` after the whole block.
   Value final_value(const Key& key, BaseReader<T>& base) const {
