@@ -10,7 +10,7 @@ out = Path(sys.argv[1] if len(sys.argv) > 1 else "build/bench-results")
 
 def load(name):
     path = out / name
-    return json.loads(path.read_text()) if path.exists() else None
+    return json.loads(path.read_text()) if path.exists() and path.stat().st_size else None
 
 
 print("```\n" + (out / "machine.txt").read_text().strip() + "\n```\n")
@@ -19,7 +19,8 @@ interp = load("interpreter.json")
 if interp:
     print("| test | gas | median µs | Mgas/s |\n|---|---:|---:|---:|")
     for r in interp["results"]:
-        print(f"| {r['name']} | {r['gas']:,} | {r['median_us']:.1f} | {r['mgas_per_s']:.0f} |")
+        name = r["name"].replace("|", "\\|")
+        print(f"| {name} | {r['gas']:,} | {r['median_us']:.1f} | {r['mgas_per_s']:.0f} |")
     print()
 
 replay = load("replay.json")
