@@ -34,27 +34,37 @@ Bloom receipt_bloom(const TxReceipt& receipt) {
   return bloom;
 }
 
+BlockGasLeft gas_left(const BlockExecution& out, const BlockEnv& env) {
+  BlockGasLeft left;
+  left.gas = static_cast<uint64_t>(env.gas_limit) - out.gas_used;
+  const uint64_t max_blob_gas = env.max_blobs_per_block * kGasPerBlob;
+  if (max_blob_gas != 0) left.blob_gas = max_blob_gas - out.blob_gas_used;
+  return left;
+}
+
+bool commit_outcome(BlockExecution& out, InMemoryState& state, size_t index, TxOutcome&& outcome) {
+  if (!outcome.valid()) {
+    out.invalid_tx = index;
+    out.error = outcome.error;
+    return false;
+  }
+  state.apply(outcome.receipt.diff);
+  out.gas_used += outcome.receipt.gas_used;
+  out.blob_gas_used += outcome.receipt.blob_gas_used;
+  out.cumulative_gas.push_back(out.gas_used);
+  bloom_merge(out.logs_bloom, receipt_bloom(outcome.receipt));
+  out.receipts.push_back(std::move(outcome.receipt));
+  return true;
+}
+
 BlockExecution execute_transactions(InMemoryState& state, const BlockEnv& env, Revision rev,
                                     std::span<const Transaction> transactions,
                                     std::span<const Address> senders) {
   BlockExecution out;
-  const uint64_t max_blob_gas = env.max_blobs_per_block * kGasPerBlob;
   for (size_t i = 0; i < transactions.size(); ++i) {
-    BlockGasLeft left;
-    left.gas = static_cast<uint64_t>(env.gas_limit) - out.gas_used;
-    if (max_blob_gas != 0) left.blob_gas = max_blob_gas - out.blob_gas_used;
-    TxOutcome outcome = apply_transaction(state, env, rev, transactions[i], senders[i], nullptr, left);
-    if (!outcome.valid()) {
-      out.invalid_tx = i;
-      out.error = outcome.error;
-      return out;
-    }
-    state.apply(outcome.receipt.diff);
-    out.gas_used += outcome.receipt.gas_used;
-    out.blob_gas_used += outcome.receipt.blob_gas_used;
-    out.cumulative_gas.push_back(out.gas_used);
-    bloom_merge(out.logs_bloom, receipt_bloom(outcome.receipt));
-    out.receipts.push_back(std::move(outcome.receipt));
+    TxOutcome outcome =
+        apply_transaction(state, env, rev, transactions[i], senders[i], nullptr, gas_left(out, env));
+    if (!commit_outcome(out, state, i, std::move(outcome))) break;
   }
   return out;
 }

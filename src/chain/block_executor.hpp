@@ -39,6 +39,14 @@ BlockExecution execute_transactions(InMemoryState& state, const BlockEnv& env, R
                                     std::span<const Transaction> transactions,
                                     std::span<const Address> senders);
 
+/// What the block still offers its next transaction, given what `out` has used so far.
+BlockGasLeft gas_left(const BlockExecution& out, const BlockEnv& env);
+
+/// Commits the outcome of transaction `index`, the next in block order: applies its diff to
+/// `state` and appends its receipt, or marks the block invalid there. Returns false when the
+/// transaction was invalid (execution stops).
+bool commit_outcome(BlockExecution& out, InMemoryState& state, size_t index, TxOutcome&& outcome);
+
 /// A receipt's bloom: the union of its logs' addresses and topics.
 Bloom receipt_bloom(const TxReceipt& receipt);
 

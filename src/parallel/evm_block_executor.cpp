@@ -108,11 +108,8 @@ BlockExecution ParallelBlockExecutor::execute(InMemoryState& state, const BlockE
   // that depend on the gas of earlier transactions remain, and a transaction that fails them
   // (or was invalid) is re-run in order on the committed state for the exact verdict.
   BlockExecution out;
-  const uint64_t max_blob_gas = env.max_blobs_per_block * kGasPerBlob;
   for (size_t i = 0; i < transactions.size(); ++i) {
-    BlockGasLeft left;
-    left.gas = static_cast<uint64_t>(env.gas_limit) - out.gas_used;
-    if (max_blob_gas != 0) left.blob_gas = max_blob_gas - out.blob_gas_used;
+    const BlockGasLeft left = gas_left(out, env);
     TxOutcome& parallel = impl_->executor.result(static_cast<TxIndex>(i)).output.outcome;
     const uint64_t blob_gas = transactions[i].blob_versioned_hashes.size() * kGasPerBlob;
     TxOutcome outcome;
@@ -120,17 +117,7 @@ BlockExecution ParallelBlockExecutor::execute(InMemoryState& state, const BlockE
       outcome = std::move(parallel);
     else
       outcome = apply_transaction(state, env, rev, transactions[i], senders[i], nullptr, left);
-    if (!outcome.valid()) {
-      out.invalid_tx = i;
-      out.error = outcome.error;
-      return out;
-    }
-    state.apply(outcome.receipt.diff);
-    out.gas_used += outcome.receipt.gas_used;
-    out.blob_gas_used += outcome.receipt.blob_gas_used;
-    out.cumulative_gas.push_back(out.gas_used);
-    bloom_merge(out.logs_bloom, receipt_bloom(outcome.receipt));
-    out.receipts.push_back(std::move(outcome.receipt));
+    if (!commit_outcome(out, state, i, std::move(outcome))) break;
   }
   return out;
 }
