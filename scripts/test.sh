@@ -15,7 +15,18 @@ fi
 cmake -S . -B "$build_dir" >/dev/null
 cmake --build "$build_dir" -j"$(nproc)"
 status=0
-ctest --test-dir "$build_dir" --output-on-failure -j"$(nproc)" "$@" || status=1
+passed=0
+failed=0
+ctest_log=$(mktemp)
+ctest --test-dir "$build_dir" --output-on-failure -j"$(nproc)" "$@" | tee "$ctest_log" || status=1
+# CTest's "N% tests passed, F tests failed out of T" line gives the counts.
+if line=$(grep -E 'tests failed out of [0-9]+' "$ctest_log"); then
+  total=$(sed -E 's/.*out of ([0-9]+).*/\1/' <<<"$line")
+  bad=$(sed -E 's/.* ([0-9]+) tests failed.*/\1/' <<<"$line")
+  passed=$((total - bad))
+  failed=$bad
+fi
+rm -f "$ctest_log"
 
 # ThreadSanitizer: the parallel engine's tests (tests/parallel/*_test.cpp).
 if [[ ${PARAEVM_SKIP_TSAN:-0} != 1 ]]; then
@@ -26,7 +37,14 @@ if [[ ${PARAEVM_SKIP_TSAN:-0} != 1 ]]; then
   cmake --build "$tsan_dir" -j"$(nproc)" --target $targets
   for t in $targets; do
     echo "== ThreadSanitizer: $t"
-    TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" "$tsan_dir/tests/$t" --gtest_brief=1 || status=1
+    if TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" "$tsan_dir/tests/$t" --gtest_brief=1; then
+      passed=$((passed + 1))
+    else
+      failed=$((failed + 1))
+      status=1
+    fi
   done
 fi
+# One line for the whole run: CTest entries plus ThreadSanitizer executables.
+echo "tests: $passed passed, $failed failed"
 exit $status
