@@ -6,7 +6,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 packages=(build-essential cmake ninja-build pkg-config zstd clang
           libsecp256k1-dev libssl-dev libgmp-dev libsimdjson-dev nlohmann-json3-dev libcli11-dev
-          libmimalloc-dev libgtest-dev libgmock-dev libbenchmark-dev)
+          libmimalloc-dev libgtest-dev libgmock-dev libbenchmark-dev libcrypto++-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

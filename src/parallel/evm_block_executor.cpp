@@ -43,25 +43,25 @@ WriteSet<EvmTraits> diff_to_writes(const StateDiff& diff, TxIndex tx, MvStateVie
     const Address& addr = a.address;
     if (a.deleted) {
       writes.push_back(Write<EvmTraits>::full({addr, EvmField::Account, {}}, EvmValue{}));
-      writes.push_back(Write<EvmTraits>::full({addr, EvmField::Balance, {}}, EvmValue{}));
       writes.push_back(Write<EvmTraits>::full({addr, EvmField::StorageEpoch, {}}, EvmValue{.word = U256(writer)}));
       continue;
     }
-    if (a.balance_credit) {
-      writes.push_back(Write<EvmTraits>::add({addr, EvmField::Balance, {}}, *a.balance_credit));
-    } else if (a.balance) {
-      writes.push_back(Write<EvmTraits>::full({addr, EvmField::Balance, {}}, EvmValue{.word = *a.balance}));
-    }
-    // A credit-only account (the coinbase's fee) is never read: it exists once credited. Any
-    // other listed account exists afterwards, so its Account location is written unless it
-    // already says so; its current fields were read when the State loaded it.
-    if (!a.balance_credit || a.nonce || a.code_hash) {
-      const EvmValue before = view.read_account_location(addr);
-      if (a.nonce || a.code_hash || !before.exists) {
+    const bool credit_only = a.balance_credit && !a.nonce && !a.code_hash;
+    if (credit_only) {
+      // Never read by this transaction (the coinbase's fee): an additive delta, which creates
+      // no dependency on the account. It exists once its balance is non-zero.
+      writes.push_back(Write<EvmTraits>::add({addr, EvmField::Account, {}}, *a.balance_credit));
+    } else {
+      // Any other listed account exists afterwards; its unchanged fields are those the State
+      // read when it loaded the account.
+      const EvmValue before = view.account_location(addr);
+      if (a.nonce || a.code_hash || a.balance || a.balance_credit || !before.exists) {
         EvmValue account;
         account.exists = true;
         account.nonce = a.nonce.value_or(before.nonce);
         account.code_hash = a.code_hash.value_or(before.code_hash);
+        account.word = a.balance.value_or(before.word);
+        if (a.balance_credit) account.word = account.word + *a.balance_credit;
         writes.push_back(Write<EvmTraits>::full({addr, EvmField::Account, {}}, account));
       }
     }

@@ -1,7 +1,9 @@
 // The EVM's locations in multi-version memory. An account is split so that transactions that
 // touch different parts of it do not conflict:
-//   Account       existence, nonce and code hash;
-//   Balance       the balance (the only location with additive deltas: fee credits);
+//   Account       existence, nonce, code hash and balance (the only location with additive
+//                 deltas: balance credits such as the coinbase's fee). The State always loads
+//                 these four together, so one location serves them: a separate balance location
+//                 cost a second lookup and write per account and saved no conflict;
 //   Storage       one slot; its value carries the index of the transaction that wrote it;
 //   StorageEpoch  the index of the last transaction that wiped the account's storage
 //                 (contract creation over an old account, SELFDESTRUCT, EIP-161 deletion).
@@ -18,7 +20,7 @@
 
 namespace paraevm::parallel {
 
-enum class EvmField : uint8_t { Account, Balance, Storage, StorageEpoch };
+enum class EvmField : uint8_t { Account, Storage, StorageEpoch };
 
 struct EvmKey {
   Address address;
@@ -41,7 +43,7 @@ struct EvmValue {
   bool exists = false;           // Account
   uint64_t nonce = 0;            // Account
   Hash code_hash = kEmptyCodeHash;  // Account
-  U256 word;                     // Balance, Storage value, StorageEpoch (writer index + 1)
+  U256 word;                     // Account balance, Storage value, StorageEpoch (writer + 1)
   uint32_t writer = 0;           // Storage: writer index + 1 (0 = before the block)
 
   friend bool operator==(const EvmValue&, const EvmValue&) = default;

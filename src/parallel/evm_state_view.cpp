@@ -10,10 +10,8 @@ EvmValue EvmBaseReader::read_base(const EvmKey& key) {
         v.exists = true;
         v.nonce = info->nonce;
         v.code_hash = info->code_hash;
+        v.word = info->balance;
       }
-      break;
-    case EvmField::Balance:
-      if (const auto info = pre_.read_account(key.address)) v.word = info->balance;
       break;
     case EvmField::Storage:
       v.word = pre_.read_storage(key.address, key.slot);
@@ -25,11 +23,24 @@ EvmValue EvmBaseReader::read_base(const EvmKey& key) {
 }
 
 std::optional<AccountInfo> MvStateView::read_account(const Address& addr) {
-  const EvmValue account = view_.read({addr, EvmField::Account, {}});
-  const EvmValue balance = view_.read({addr, EvmField::Balance, {}});
+  const EvmValue acc = view_.read({addr, EvmField::Account, {}});
+  remember_account(addr, acc);
   // An account that only received credits (the coinbase) exists once its balance is non-zero.
-  if (!account.exists && balance.word.is_zero()) return std::nullopt;
-  return AccountInfo{account.nonce, balance.word, account.code_hash};
+  if (!acc.exists && acc.word.is_zero()) return std::nullopt;
+  return AccountInfo{acc.nonce, acc.word, acc.code_hash};
+}
+
+EvmValue MvStateView::account_location(const Address& addr) {
+  // The State loads an account once, so the latest entry is the one it saw. Past a few dozen
+  // accounts a scan costs more than reading the location again (which validation then checks).
+  if (accounts_read_.size() <= 32)
+    for (auto it = accounts_read_.rbegin(); it != accounts_read_.rend(); ++it)
+      if (it->first == addr) return it->second;
+  return view_.read({addr, EvmField::Account, {}});
+}
+
+void MvStateView::remember_account(const Address& addr, const EvmValue& v) {
+  if (accounts_read_.size() <= 32) accounts_read_.emplace_back(addr, v);
 }
 
 U256 MvStateView::read_storage(const Address& addr, const U256& key) {

@@ -6,6 +6,8 @@
 #include <mutex>
 #include <shared_mutex>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "parallel/evm_location.hpp"
 #include "parallel/incarnation_view.hpp"
@@ -58,13 +60,19 @@ class MvStateView final : public StateView {
   Hash read_block_hash(uint64_t number) override { return base_.pre().read_block_hash(number); }
   bool has_storage(const Address& addr) override;
 
-  /// The Account location itself (existence, nonce, code hash), recorded like any read.
-  EvmValue read_account_location(const Address& addr) { return view_.read({addr, EvmField::Account, {}}); }
+  /// The Account location (existence, nonce, code hash, balance) as this incarnation read it:
+  /// from the accounts read_account() served, else read now (and recorded like any read).
+  EvmValue account_location(const Address& addr);
 
  private:
+  void remember_account(const Address& addr, const EvmValue& v);
+
   IncarnationView<EvmTraits>& view_;
   EvmBaseReader& base_;
   const CodeStore& codes_;
+  // Account locations this incarnation read, so that diff_to_writes() need not read them
+  // again (a transaction loads a few accounts: a flat list beats a map).
+  std::vector<std::pair<Address, EvmValue>> accounts_read_;
 };
 
 }  // namespace paraevm::parallel
