@@ -52,7 +52,7 @@ bool commit_outcome(BlockExecution& out, InMemoryState& state, size_t index, TxO
   out.gas_used += outcome.receipt.gas_used;
   out.blob_gas_used += outcome.receipt.blob_gas_used;
   out.cumulative_gas.push_back(out.gas_used);
-  bloom_merge(out.logs_bloom, receipt_bloom(outcome.receipt));
+  bloom_merge(out.logs_bloom, outcome.receipt.bloom);
   out.receipts.push_back(std::move(outcome.receipt));
   return true;
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "chain/bloom.hpp"
 #include "chain/transaction.hpp"
 #include "chain/validation.hpp"
 #include "evm/host.hpp"
@@ -47,6 +48,8 @@ struct TxReceipt {
   /// EIP-4844 blob gas (blobs * 2^17).
   uint64_t blob_gas_used = 0;
   std::vector<Log> logs;
+  /// The bloom of `logs`, computed with them (in the parallel engine's workers, not at commit).
+  Bloom bloom;
   /// Return data (or revert data) of the top-level frame.
   Bytes output;
   /// Address of the created contract, for a successful creation.
