@@ -1,6 +1,7 @@
 #include "parallel/evm_block_executor.hpp"
 
 #include "chain/blob_gas.hpp"
+#include "parallel/block_shape.hpp"
 #include "state/state.hpp"
 
 namespace paraevm::parallel {
@@ -82,22 +83,35 @@ struct ParallelBlockExecutor::Impl {
   ExecutorOptions options;
   Executor<EvmTraits, EvmTxOutput> executor;
   CodeStore codes;
+  bool last_in_order = false;  // the last block skipped the parallel engine
+  ExecutionStats in_order_stats;
+
+  /// The automatic mode: one thread, a block too small to share out, or one whose transactions
+  /// form chains (block_shape.hpp) runs in order, without the cost of multi-version memory.
+  bool run_in_order(std::span<const Transaction> txs, std::span<const Address> senders) const {
+    if (executor.threads() <= 1 || txs.size() < options.sequential_below) return true;
+    return options.min_predicted_speedup > 0 &&
+           predicted_speedup(txs, senders, executor.threads()) < options.min_predicted_speedup;
+  }
 };
 
 ParallelBlockExecutor::ParallelBlockExecutor(ExecutorOptions options) : impl_(std::make_unique<Impl>(options)) {}
 ParallelBlockExecutor::~ParallelBlockExecutor() = default;
 
-const ExecutionStats& ParallelBlockExecutor::stats() const { return impl_->executor.stats(); }
+const ExecutionStats& ParallelBlockExecutor::stats() const {
+  return impl_->last_in_order ? impl_->in_order_stats : impl_->executor.stats();
+}
 DependencyGraph ParallelBlockExecutor::dependency_graph() const { return impl_->executor.dependency_graph(); }
 unsigned ParallelBlockExecutor::threads() const { return impl_->executor.threads(); }
 
 BlockExecution ParallelBlockExecutor::execute(InMemoryState& state, const BlockEnv& env, Revision rev,
                                               std::span<const Transaction> transactions,
                                               std::span<const Address> senders) {
-  // One thread, or a block too small to share out: plain in-order execution, without the cost
-  // of multi-version memory.
-  if (impl_->executor.threads() <= 1 || transactions.size() < impl_->options.sequential_below)
+  impl_->last_in_order = impl_->run_in_order(transactions, senders);
+  if (impl_->last_in_order) {
+    impl_->in_order_stats = {.executions = transactions.size(), .sequential = true};
     return execute_transactions(state, env, rev, transactions, senders);
+  }
   impl_->codes.clear();
   EvmBaseReader base(state);
   EvmTask task(env, rev, transactions, senders, base, impl_->codes);

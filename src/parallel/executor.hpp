@@ -53,6 +53,9 @@ class Task {
 struct ExecutorOptions {
   unsigned threads = 1;             ///< workers, the calling thread included
   size_t sequential_below = 8;      ///< blocks with fewer transactions run in order
+  /// The EVM adapter runs a block in order when the dependencies certain from its transactions
+  /// (parallel/block_shape.hpp) allow less than this speedup; 0 turns the check off.
+  double min_predicted_speedup = 1.3;
   unsigned max_attempts = 3;        ///< failed attempts with valid reads before falling back
   bool profile = false;             ///< time executions and keep data for dependency_graph()
   FaultInjector* faults = nullptr;  ///< test hook

@@ -93,7 +93,11 @@ std::vector<Row> bench_case(const BenchCase& c, const BenchOptions& opts, std::v
 
   // Ideal speedups from one profiled run at the largest thread count.
   const unsigned max_threads = *std::max_element(opts.threads.begin(), opts.threads.end());
-  parallel::ParallelBlockExecutor profiler({.threads = std::max(2u, max_threads), .profile = true});
+  // The profiled run goes through the engine whatever the automatic mode would choose.
+  parallel::ParallelBlockExecutor profiler({.threads = std::max(2u, max_threads),
+                                            .sequential_below = 0,
+                                            .min_predicted_speedup = 0,
+                                            .profile = true});
   InMemoryState profiled = *c.pre;
   (void)profiler.execute(profiled, c.env, c.rev, c.txs, c.senders);
   const parallel::DependencyGraph graph = profiler.dependency_graph();

@@ -60,7 +60,9 @@ std::optional<std::string> compare_parallel(void* ctx, const InMemoryState& pre,
   InMemoryState seq_state = pre;
   const BlockExecution seq = execute_transactions(seq_state, env, rev, block.transactions, senders);
   InMemoryState par_state = pre;
-  parallel::ParallelBlockExecutor executor({.threads = check->threads});
+  // Every block through the engine (no automatic in-order mode): this is a check of it.
+  parallel::ParallelBlockExecutor executor(
+      {.threads = check->threads, .sequential_below = 0, .min_predicted_speedup = 0});
   const BlockExecution par = executor.execute(par_state, env, rev, block.transactions, senders);
   const std::string diff =
       describe_difference(fingerprint(seq, seq_state), fingerprint(par, par_state));

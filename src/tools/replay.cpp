@@ -64,7 +64,9 @@ ReplayLine replay_one(const std::string& dir, unsigned threads) {
     line.gas = exec.gas_used;
     line.mismatches = verify_block(snap, line.rev, exec);
     if (parallel_state) {
-      parallel::ParallelBlockExecutor executor({.threads = threads});
+      // Every block through the engine (no automatic in-order mode): this is a check of it.
+      parallel::ParallelBlockExecutor executor(
+          {.threads = threads, .sequential_below = 0, .min_predicted_speedup = 0});
       start = std::chrono::steady_clock::now();
       const BlockExecution par =
           executor.execute(*parallel_state, env, line.rev, snap.block.transactions, snap.senders);

@@ -26,7 +26,8 @@ TEST_P(ParallelEvmTest, IdenticalToSequential) {
   ASSERT_EQ(seq.receipts.size(), w.txs.size());
   const BlockFingerprint expected = fingerprint(seq, seq_state);
   for (unsigned threads : {1u, 2u, 4u, 8u}) {
-    parallel::ParallelBlockExecutor executor({.threads = threads, .sequential_below = 0});
+    parallel::ParallelBlockExecutor executor(
+        {.threads = threads, .sequential_below = 0, .min_predicted_speedup = 0});
     for (int round = 0; round < 2; ++round) {  // the executor is reused across blocks
       InMemoryState state = w.pre;
       const BlockExecution par = executor.execute(state, w.env, w.rev, w.txs, w.senders);
@@ -43,6 +44,21 @@ std::vector<Case> all_cases() {
                     workload::Kind::Game, workload::Kind::Mixed})
     for (double hot : {0.0, 0.3, 1.0}) out.push_back({kind, hot});
   return out;
+}
+
+// The automatic mode (default options): a block of transfers into one account is a chain and
+// runs in order; independent transfers run on the engine. Both give the in-order result.
+TEST(ParallelEvmAutomatic, ChainsRunInOrderOthersInParallel) {
+  for (double hot : {1.0, 0.0}) {
+    const workload::Workload w = workload::build({workload::Kind::Raw, 200, 0, hot, 3});
+    InMemoryState seq_state = w.pre;
+    const BlockExecution seq = execute_transactions(seq_state, w.env, w.rev, w.txs, w.senders);
+    parallel::ParallelBlockExecutor executor({.threads = 4});
+    InMemoryState state = w.pre;
+    const BlockExecution par = executor.execute(state, w.env, w.rev, w.txs, w.senders);
+    EXPECT_EQ(fingerprint(par, state), fingerprint(seq, seq_state)) << "hot " << hot;
+    EXPECT_EQ(executor.stats().sequential, hot == 1.0) << "hot " << hot;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Workloads, ParallelEvmTest, ::testing::ValuesIn(all_cases()),

@@ -64,7 +64,7 @@ TEST_P(RandomBlocksTest, ParallelIdenticalToSequential) {
   std::vector<std::unique_ptr<parallel::ParallelBlockExecutor>> executors;
   for (unsigned threads : {2u, 4u, 8u})
     executors.push_back(std::make_unique<parallel::ParallelBlockExecutor>(
-        parallel::ExecutorOptions{.threads = threads, .sequential_below = 0}));
+        parallel::ExecutorOptions{.threads = threads, .sequential_below = 0, .min_predicted_speedup = 0}));
 
   Coverage coverage;
   size_t mismatches = 0;
@@ -126,7 +126,8 @@ TEST_P(RandomBlocksTest, RecreatedContractReadsFreshStorage) {
   ASSERT_TRUE(seq.valid()) << revision_name(rev);
   const BlockFingerprint expected = fingerprint(seq, seq_state);
   for (unsigned threads : {2u, 4u, 8u}) {
-    parallel::ParallelBlockExecutor executor({.threads = threads, .sequential_below = 0});
+    parallel::ParallelBlockExecutor executor(
+        {.threads = threads, .sequential_below = 0, .min_predicted_speedup = 0});
     InMemoryState state = b.pre;
     const BlockExecution par = executor.execute(state, b.env, b.rev, b.txs, b.senders);
     const BlockFingerprint got = fingerprint(par, state);
