@@ -49,18 +49,24 @@ bool commit_outcome(BlockExecution& out, InMemoryState& state, size_t index, TxO
     return false;
   }
   state.apply(outcome.receipt.diff);
-  out.gas_used += outcome.receipt.gas_used;
-  out.blob_gas_used += outcome.receipt.blob_gas_used;
-  out.cumulative_gas.push_back(out.gas_used);
-  bloom_merge(out.logs_bloom, outcome.receipt.bloom);
-  out.receipts.push_back(std::move(outcome.receipt));
+  record_receipt(out, std::move(outcome.receipt));
   return true;
+}
+
+void record_receipt(BlockExecution& out, TxReceipt&& receipt) {
+  out.gas_used += receipt.gas_used;
+  out.blob_gas_used += receipt.blob_gas_used;
+  out.cumulative_gas.push_back(out.gas_used);
+  if (!receipt.logs.empty()) bloom_merge(out.logs_bloom, receipt.bloom);
+  out.receipts.push_back(std::move(receipt));
 }
 
 BlockExecution execute_transactions(InMemoryState& state, const BlockEnv& env, Revision rev,
                                     std::span<const Transaction> transactions,
                                     std::span<const Address> senders) {
   BlockExecution out;
+  out.receipts.reserve(transactions.size());
+  out.cumulative_gas.reserve(transactions.size());
   for (size_t i = 0; i < transactions.size(); ++i) {
     TxOutcome outcome =
         apply_transaction(state, env, rev, transactions[i], senders[i], nullptr, gas_left(out, env));

@@ -119,10 +119,28 @@ BlockExecution ParallelBlockExecutor::execute(InMemoryState& state, const BlockE
   if (!status.ok) std::rethrow_exception(status.error);  // what in-order execution would throw
 
   // Commit in block order. The final incarnations equal in-order execution; only the checks
-  // that depend on the gas of earlier transactions remain, and a transaction that fails them
-  // (or was invalid) is re-run in order on the committed state for the exact verdict.
+  // that depend on the gas of earlier transactions remain. While every transaction passes them
+  // (every valid block), the receipts are recorded in order and the diffs applied afterwards by
+  // all workers, each to its own shards of the state. From the first that fails them (or was
+  // invalid), the rest is committed one by one: such a transaction is re-run in order on the
+  // committed state for the exact verdict.
   BlockExecution out;
-  for (size_t i = 0; i < transactions.size(); ++i) {
+  out.receipts.reserve(transactions.size());
+  out.cumulative_gas.reserve(transactions.size());
+  size_t first_unchecked = 0;
+  for (; first_unchecked < transactions.size(); ++first_unchecked) {
+    const size_t i = first_unchecked;
+    const BlockGasLeft left = gas_left(out, env);
+    TxOutcome& parallel = impl_->executor.result(static_cast<TxIndex>(i)).output.outcome;
+    const uint64_t blob_gas = transactions[i].blob_versioned_hashes.size() * kGasPerBlob;
+    if (!parallel.valid() || transactions[i].gas_limit > left.gas || blob_gas > left.blob_gas) break;
+    record_receipt(out, std::move(parallel.receipt));
+  }
+  for (const TxReceipt& r : out.receipts) state.add_codes(r.diff);
+  impl_->executor.run_on_workers([&](unsigned worker, unsigned workers) {
+    for (const TxReceipt& r : out.receipts) state.apply_shards(r.diff, worker, workers);
+  });
+  for (size_t i = first_unchecked; i < transactions.size(); ++i) {
     const BlockGasLeft left = gas_left(out, env);
     TxOutcome& parallel = impl_->executor.result(static_cast<TxIndex>(i)).output.outcome;
     const uint64_t blob_gas = transactions[i].blob_versioned_hashes.size() * kGasPerBlob;

@@ -15,6 +15,7 @@
 #include <atomic>
 #include <chrono>
 #include <exception>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <mutex>
@@ -156,6 +157,14 @@ class Executor {
 
   const ExecutionStats& stats() const { return stats_; }
   unsigned threads() const { return pool_.size(); }
+
+  /// Runs job(worker, workers) on every worker of the pool (the caller being worker 0) and
+  /// returns when all are done; rethrows the first exception. For the task's own parallel work
+  /// between blocks (the EVM adapter's commit). Not while execute_block() runs.
+  void run_on_workers(const std::function<void(unsigned, unsigned)>& job) {
+    const unsigned workers = pool_.size();
+    pool_.run([&](unsigned w) { job(w, workers); });
+  }
 
  private:
   /// Failed attempts of one transaction, whatever their reads, before falling back.

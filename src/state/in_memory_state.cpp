@@ -22,12 +22,13 @@ void InMemoryState::set_account(const Address& addr, uint64_t nonce, const U256&
   }
   for (const auto& [key, value] : storage)
     if (!value.is_zero()) acc.storage.emplace(key, value);
-  accounts_[addr] = std::move(acc);
+  shard(addr)[addr] = std::move(acc);
 }
 
 bool InMemoryState::set_storage(const Address& addr, const U256& key, const U256& value) {
-  auto it = accounts_.find(addr);
-  if (it == accounts_.end()) return false;
+  AccountMap& map = shard(addr);
+  auto it = map.find(addr);
+  if (it == map.end()) return false;
   if (value.is_zero())
     it->second.storage.erase(key);
   else
@@ -36,35 +37,56 @@ bool InMemoryState::set_storage(const Address& addr, const U256& key, const U256
 }
 
 void InMemoryState::apply(const StateDiff& diff) {
-  for (const AccountDiff& d : diff.accounts) {
-    if (d.deleted) {
-      accounts_.erase(d.address);
-      continue;
-    }
-    auto [it, inserted] = accounts_.try_emplace(d.address);
-    Account& acc = it->second;
-    if (inserted) acc.code = empty_code_;
-    if (d.storage_cleared) acc.storage.clear();
-    if (d.nonce) acc.nonce = *d.nonce;
-    if (d.balance) acc.balance = *d.balance;
-    if (d.balance_credit) acc.balance += *d.balance_credit;
-    if (d.code_hash) {
-      acc.code_hash = *d.code_hash;
-      acc.code = d.code && !d.code->empty() ? d.code : empty_code_;
-      if (acc.code_hash != kEmptyCodeHash) codes_.emplace(acc.code_hash, acc.code);
-    }
-    for (const StorageChange& c : d.storage) {
-      if (c.value.is_zero())
-        acc.storage.erase(c.key);
-      else
-        acc.storage[c.key] = c.value;
-    }
+  add_codes(diff);
+  for (const AccountDiff& d : diff.accounts) apply_account(d);
+}
+
+void InMemoryState::apply_shards(const StateDiff& diff, unsigned first, unsigned stride) {
+  for (const AccountDiff& d : diff.accounts)
+    if (shard_of(d.address) % stride == first) apply_account(d);
+}
+
+void InMemoryState::add_codes(const StateDiff& diff) {
+  for (const AccountDiff& d : diff.accounts)
+    if (!d.deleted && d.code_hash && *d.code_hash != kEmptyCodeHash && d.code && !d.code->empty())
+      codes_.emplace(*d.code_hash, d.code);
+}
+
+void InMemoryState::apply_account(const AccountDiff& d) {
+  AccountMap& map = shard(d.address);
+  if (d.deleted) {
+    map.erase(d.address);
+    return;
+  }
+  auto [it, inserted] = map.try_emplace(d.address);
+  Account& acc = it->second;
+  if (inserted) acc.code = empty_code_;
+  if (d.storage_cleared) acc.storage.clear();
+  if (d.nonce) acc.nonce = *d.nonce;
+  if (d.balance) acc.balance = *d.balance;
+  if (d.balance_credit) acc.balance += *d.balance_credit;
+  if (d.code_hash) {
+    acc.code_hash = *d.code_hash;
+    acc.code = d.code && !d.code->empty() ? d.code : empty_code_;
+  }
+  for (const StorageChange& c : d.storage) {
+    if (c.value.is_zero())
+      acc.storage.erase(c.key);
+    else
+      acc.storage[c.key] = c.value;
   }
 }
 
 const InMemoryState::Account* InMemoryState::find(const Address& addr) const {
-  auto it = accounts_.find(addr);
-  return it == accounts_.end() ? nullptr : &it->second;
+  const AccountMap& map = shard(addr);
+  auto it = map.find(addr);
+  return it == map.end() ? nullptr : &it->second;
+}
+
+size_t InMemoryState::account_count() const {
+  size_t n = 0;
+  for (const AccountMap& shard : shards_) n += shard.size();
+  return n;
 }
 
 std::optional<AccountInfo> InMemoryState::read_account(const Address& addr) {
@@ -115,16 +137,16 @@ Hash InMemoryState::storage_root(const Address& addr) const {
 
 Hash InMemoryState::state_root() const {
   std::vector<std::pair<Hash, Bytes>> entries;
-  entries.reserve(accounts_.size());
+  entries.reserve(account_count());
   RlpEncoder enc(128);
-  for (const auto& [addr, acc] : accounts_) {
+  for_each_account([&](const Address& addr, const Account& acc) {
     enc.clear();
     const size_t mark = enc.begin_list();
     enc.append_u64(acc.nonce).append_u256(acc.balance);
     enc.append_hash(storage_root_of(acc)).append_hash(acc.code_hash);
     enc.end_list(mark);
     entries.emplace_back(keccak256(addr), enc.bytes());
-  }
+  });
   return trie_root_hashed(std::move(entries));
 }
 

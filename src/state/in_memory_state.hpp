@@ -1,8 +1,13 @@
 // A StateView over plain hash maps: the backing state of state tests, unit tests and sequential
 // block execution. Loadable account by account (a test's `pre`), updated with apply(StateDiff),
 // and able to compute its Merkle-Patricia state root.
+//
+// Accounts are split over kShards hash maps by address, so that the parallel engine's commit can
+// apply a block's diffs with one worker per group of shards (apply_shards): a worker only ever
+// touches its own maps. Everything else is single-threaded, as for any container.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <unordered_map>
@@ -37,10 +42,26 @@ class InMemoryState final : public StateView {
   /// does not exist.
   bool set_storage(const Address& addr, const U256& key, const U256& value);
   void set_block_hash(uint64_t number, const Hash& hash) { block_hashes_[number] = hash; }
-  void remove_account(const Address& addr) { accounts_.erase(addr); }
+  void remove_account(const Address& addr) { shard(addr).erase(addr); }
 
   /// Applies a transaction's changes.
   void apply(const StateDiff& diff);
+
+  static constexpr unsigned kShards = 16;
+  /// The shard that holds `addr`.
+  static unsigned shard_of(const Address& addr) {
+    // The map's own hash uses the first and last eight bytes; mixing the middle ones keeps the
+    // shard choice independent of the bucket choice.
+    uint64_t h = 0;
+    for (size_t i = 4; i < 12; ++i) h = (h << 8) | addr[i];
+    return static_cast<unsigned>((h * 0x9E3779B97F4A7C15ULL) >> 60);
+  }
+  /// apply(diff) restricted to the accounts of shards s with s % stride == first. Calls for
+  /// different `first` (same stride) may run concurrently: they touch disjoint maps. New code
+  /// is not registered: call add_codes(diff) too (not concurrently).
+  void apply_shards(const StateDiff& diff, unsigned first, unsigned stride);
+  /// Registers the code that `diff` deploys (the part of apply() that apply_shards leaves out).
+  void add_codes(const StateDiff& diff);
 
   /// Root of the state trie: keccak(address) -> rlp([nonce, balance, storage_root, code_hash]).
   Hash state_root() const;
@@ -48,8 +69,12 @@ class InMemoryState final : public StateView {
   Hash storage_root(const Address& addr) const;
 
   const Account* find(const Address& addr) const;
-  const std::unordered_map<Address, Account, FixedBytesHasher>& accounts() const {
-    return accounts_;
+  size_t account_count() const;
+  /// Calls fn(address, account) for every account, in no particular order.
+  template <class Fn>
+  void for_each_account(Fn&& fn) const {
+    for (const AccountMap& shard : shards_)
+      for (const auto& [addr, acc] : shard) fn(addr, acc);
   }
 
   // StateView
@@ -60,7 +85,12 @@ class InMemoryState final : public StateView {
   bool has_storage(const Address& addr) override;
 
  private:
-  std::unordered_map<Address, Account, FixedBytesHasher> accounts_;
+  using AccountMap = std::unordered_map<Address, Account, FixedBytesHasher>;
+  AccountMap& shard(const Address& addr) { return shards_[shard_of(addr)]; }
+  const AccountMap& shard(const Address& addr) const { return shards_[shard_of(addr)]; }
+  void apply_account(const AccountDiff& d);
+
+  std::array<AccountMap, kShards> shards_;
   std::unordered_map<Hash, SharedCode, FixedBytesHasher> codes_;
   std::unordered_map<uint64_t, Hash> block_hashes_;
   SharedCode empty_code_;

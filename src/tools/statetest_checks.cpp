@@ -114,8 +114,9 @@ std::string describe_state_difference(const InMemoryState& state, JsonElement ex
       add_item(out, n, max_items, who + " has " + std::to_string(got->storage.size()) +
                                       " slots, expected " + std::to_string(want_slots));
   }
-  for (const auto& [addr, acc] : state.accounts())
+  state.for_each_account([&](const Address& addr, const InMemoryState::Account&) {
     if (!listed.count(addr)) add_item(out, n, max_items, to_hex(addr) + " unexpected account");
+  });
   if (n > max_items) out += "; +" + std::to_string(n - max_items) + " more";
   return out.empty() ? "post-state matches the expected accounts" : out;
 }
