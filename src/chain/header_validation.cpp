@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/keccak.hpp"
+#include "chain/dao_fork.hpp"
 
 namespace paraevm {
 
@@ -117,6 +118,9 @@ std::optional<std::string> validate_header(const BlockHeader& h, const BlockHead
   if (h.timestamp <= parent.timestamp)
     return std::string("INVALID_BLOCK_TIMESTAMP_OLDER_THAN_PARENT");
   if (h.extra_data.size() > kMaxExtraData) return std::string("EXTRA_DATA_TOO_BIG");
+  if (dao_extra_data_required(h.number, rules.dao_fork_block) &&
+      !std::ranges::equal(h.extra_data, dao_fork_extra_data()))
+    return std::string("EXTRA_DATA_INVALID_DAO");
   if (h.gas_used > h.gas_limit) return std::string("GAS_USED_OVERFLOW");
   // Gas amounts are signed 64-bit in the EVM (geth, EIP-1985): a larger limit is invalid.
   if (h.gas_limit > kMaxGasLimit) return std::string("GASLIMIT_TOO_BIG");

@@ -3,6 +3,8 @@
 #include <unordered_map>
 
 #include "base/keccak.hpp"
+#include "chain/chain_config.hpp"
+#include "chain/dao_fork.hpp"
 #include "tools/fixture_json.hpp"
 
 namespace paraevm::tools {
@@ -211,6 +213,7 @@ MainnetSnapshot load_mainnet_snapshot(const std::filesystem::path& dir) {
   load_block(snap, parser);
   load_pre_state(snap, parser);
   load_block_hashes(snap, parser);
+  if (snap.block.header.number == kMainnetDaoForkBlock) apply_dao_fork(snap.pre_state);
   return snap;
 }
 
