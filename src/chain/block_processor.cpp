@@ -14,8 +14,6 @@ namespace paraevm {
 
 namespace {
 
-/// EIP-7934 (Osaka): largest RLP-encoded block (10 MiB less a 2 MiB margin).
-constexpr size_t kMaxRlpBlockSize = 8 * 1024 * 1024;
 constexpr uint64_t kGwei = 1'000'000'000;
 constexpr uint64_t kMaxOmmerDepth = 6;
 

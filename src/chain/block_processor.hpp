@@ -15,6 +15,10 @@
 
 namespace paraevm {
 
+/// EIP-7934 (Osaka): the largest valid RLP-encoded block, MAX_BLOCK_SIZE (10 MiB) less a 2 MiB
+/// margin for the beacon block around it. A larger block is BLOCK_RLP_SIZE_LIMIT_EXCEEDED.
+inline constexpr size_t kMaxRlpBlockSize = 8 * 1024 * 1024;
+
 /// Chain parameters of one block (the DAO fork block is in `header.dao_fork_block`).
 struct BlockRules {
   HeaderRules header;
