@@ -23,6 +23,11 @@ struct HeaderRules {
   std::optional<uint64_t> dao_fork_block;
 };
 
+/// The optional header fields each fork adds (baseFeePerGas, withdrawalsRoot, blobGasUsed,
+/// excessBlobGas, parentBeaconBlockRoot, requestsHash) must be present exactly from that fork on.
+/// Returns "header field <name> missing" or "... unexpected", or nullopt.
+std::optional<std::string> check_fork_fields(const BlockHeader& header, Revision rev);
+
 /// EIP-1559 base fee of a block whose parent is `parent` (London transition: 1 gwei).
 U256 expected_base_fee(const BlockHeader& parent, bool fork_block);
 

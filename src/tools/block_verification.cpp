@@ -85,6 +85,7 @@ std::vector<std::string> expand_snapshot_dirs(const std::vector<std::string>& pa
     std::sort(children.begin(), children.end(), [](const std::string& a, const std::string& b) {
       return a.size() != b.size() ? a.size() < b.size() : a < b;
     });
+    if (children.empty()) out.push_back(p);  // neither a snapshot nor a folder of them
     out.insert(out.end(), children.begin(), children.end());
   }
   return out;
