@@ -2,6 +2,7 @@
 
 #include "base/keccak.hpp"
 #include "chain/blob_gas.hpp"
+#include "chain/dao_fork.hpp"
 #include "chain/receipt.hpp"
 #include "chain/sender.hpp"
 #include "chain/system_contracts.hpp"
@@ -13,8 +14,6 @@ namespace paraevm {
 
 namespace {
 
-/// EIP-7934 (Osaka): largest RLP-encoded block (10 MiB less a 2 MiB margin).
-constexpr size_t kMaxRlpBlockSize = 8 * 1024 * 1024;
 constexpr uint64_t kGwei = 1'000'000'000;
 constexpr uint64_t kMaxOmmerDepth = 6;
 
@@ -185,6 +184,7 @@ BlockOutcome process_block(InMemoryState& state, const DecodedBlock& decoded,
   if ((out.error = validate_header(h, parent, rules.header))) return out;
   if ((out.error = check_body(decoded, rev))) return out;
   const BlockEnv env = block_env(h, rules);
+  if (rules.header.dao_fork_block == h.number) apply_dao_fork(state);  // EIP-779
   if (at_least(rev, Revision::Cancun))
     system_call(state, env, rev, kBeaconRootsAddress, h.parent_beacon_block_root->view());
   if (at_least(rev, Revision::Prague))

@@ -1,7 +1,8 @@
-// Whole-block processing: body checks, header checks against the parent, pre-execution system
-// calls (EIP-4788, EIP-2935), transactions, withdrawals (EIP-4895), requests (EIP-7685: EIP-6110
-// deposits, EIP-7002 and EIP-7251 system calls), pre-merge block and ommer rewards, and the
-// post-execution checks (gas used, blob gas used, receipts root, bloom, state root, requests).
+// Whole-block processing: body checks (EIP-7934 block size from Osaka), header checks against the
+// parent, the DAO fork's irregular state change (EIP-779), pre-execution system calls (EIP-4788,
+// EIP-2935), transactions, withdrawals (EIP-4895), requests (EIP-7685: EIP-6110 deposits, EIP-7002
+// and EIP-7251 system calls), pre-merge block and ommer rewards, and the post-execution checks
+// (gas used, blob gas used, receipts root, bloom, state root, requests).
 #pragma once
 
 #include <optional>
@@ -14,7 +15,11 @@
 
 namespace paraevm {
 
-/// Chain parameters of one block.
+/// EIP-7934 (Osaka): the largest valid RLP-encoded block, MAX_BLOCK_SIZE (10 MiB) less a 2 MiB
+/// margin for the beacon block around it. A larger block is BLOCK_RLP_SIZE_LIMIT_EXCEEDED.
+inline constexpr size_t kMaxRlpBlockSize = 8 * 1024 * 1024;
+
+/// Chain parameters of one block (the DAO fork block is in `header.dao_fork_block`).
 struct BlockRules {
   HeaderRules header;
   U256 chain_id = 1;

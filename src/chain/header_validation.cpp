@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/keccak.hpp"
+#include "chain/dao_fork.hpp"
 
 namespace paraevm {
 
@@ -59,24 +60,6 @@ U256 expected_difficulty(const BlockHeader& h, const BlockHeader& parent, Revisi
   return d < U256{kMinDifficulty} ? U256{kMinDifficulty} : d;
 }
 
-/// The optional header fields each fork adds must be present exactly from that fork on.
-std::optional<std::string> check_fields(const BlockHeader& h, Revision rev) {
-  auto want = [&](bool present, Revision since, const char* name) -> std::optional<std::string> {
-    if (present != at_least(rev, since))
-      return std::string("header field ") + name + (present ? " unexpected" : " missing");
-    return std::nullopt;
-  };
-  if (auto e = want(h.base_fee.has_value(), Revision::London, "baseFeePerGas")) return e;
-  if (auto e = want(h.withdrawals_root.has_value(), Revision::Shanghai, "withdrawalsRoot"))
-    return e;
-  if (auto e = want(h.blob_gas_used.has_value(), Revision::Cancun, "blobGasUsed")) return e;
-  if (auto e = want(h.excess_blob_gas.has_value(), Revision::Cancun, "excessBlobGas")) return e;
-  if (auto e =
-          want(h.parent_beacon_block_root.has_value(), Revision::Cancun, "parentBeaconBlockRoot"))
-    return e;
-  return want(h.requests_hash.has_value(), Revision::Prague, "requestsHash");
-}
-
 std::optional<std::string> check_blob_fields(const BlockHeader& h, const BlockHeader& parent,
                                              const HeaderRules& rules) {
   if (!rules.blob_schedule) return std::nullopt;
@@ -95,6 +78,23 @@ std::optional<std::string> check_blob_fields(const BlockHeader& h, const BlockHe
 
 }  // namespace
 
+std::optional<std::string> check_fork_fields(const BlockHeader& h, Revision rev) {
+  auto want = [&](bool present, Revision since, const char* name) -> std::optional<std::string> {
+    if (present != at_least(rev, since))
+      return std::string("header field ") + name + (present ? " unexpected" : " missing");
+    return std::nullopt;
+  };
+  if (auto e = want(h.base_fee.has_value(), Revision::London, "baseFeePerGas")) return e;
+  if (auto e = want(h.withdrawals_root.has_value(), Revision::Shanghai, "withdrawalsRoot"))
+    return e;
+  if (auto e = want(h.blob_gas_used.has_value(), Revision::Cancun, "blobGasUsed")) return e;
+  if (auto e = want(h.excess_blob_gas.has_value(), Revision::Cancun, "excessBlobGas")) return e;
+  if (auto e =
+          want(h.parent_beacon_block_root.has_value(), Revision::Cancun, "parentBeaconBlockRoot"))
+    return e;
+  return want(h.requests_hash.has_value(), Revision::Prague, "requestsHash");
+}
+
 U256 expected_base_fee(const BlockHeader& parent, bool fork_block) {
   if (fork_block || !parent.base_fee) return U256{kInitialBaseFee};
   const U256 parent_fee = *parent.base_fee;
@@ -112,11 +112,14 @@ U256 expected_base_fee(const BlockHeader& parent, bool fork_block) {
 
 std::optional<std::string> validate_header(const BlockHeader& h, const BlockHeader& parent,
                                            const HeaderRules& rules) {
-  if (auto e = check_fields(h, rules.rev)) return e;
+  if (auto e = check_fork_fields(h, rules.rev)) return e;
   if (h.number != parent.number + 1) return std::string("INVALID_BLOCK_NUMBER");
   if (h.timestamp <= parent.timestamp)
     return std::string("INVALID_BLOCK_TIMESTAMP_OLDER_THAN_PARENT");
   if (h.extra_data.size() > kMaxExtraData) return std::string("EXTRA_DATA_TOO_BIG");
+  if (dao_extra_data_required(h.number, rules.dao_fork_block) &&
+      !std::ranges::equal(h.extra_data, dao_fork_extra_data()))
+    return std::string("EXTRA_DATA_INVALID_DAO");
   if (h.gas_used > h.gas_limit) return std::string("GAS_USED_OVERFLOW");
   // Gas amounts are signed 64-bit in the EVM (geth, EIP-1985): a larger limit is invalid.
   if (h.gas_limit > kMaxGasLimit) return std::string("GASLIMIT_TOO_BIG");

@@ -4,6 +4,8 @@
 #include <filesystem>
 
 #include "base/hex.hpp"
+#include "chain/chain_config.hpp"
+#include "chain/dao_fork.hpp"
 #include "chain/receipt.hpp"
 #include "chain/sender.hpp"
 #include "chain/transaction_codec.hpp"
@@ -54,6 +56,9 @@ std::vector<std::string> verify_block(const MainnetSnapshot& snap, Revision rev,
   if (exec.gas_used != header.gas_used)
     out.push_back(differs("gasUsed", std::to_string(header.gas_used), std::to_string(exec.gas_used)));
   if (exec.logs_bloom != header.logs_bloom) out.push_back("logsBloom differs");
+  if (dao_extra_data_required(header.number, kMainnetDaoForkBlock) &&
+      !std::ranges::equal(header.extra_data, dao_fork_extra_data()))
+    out.push_back("extraData is not \"dao-hard-fork\" (EIP-779)");
   // Before Byzantium receipts embed intermediate state roots, which need the full state trie; the
   // snapshot's pre-state is partial, so only gas, bloom and transactions are checked there.
   if (at_least(rev, Revision::Byzantium)) {
@@ -80,6 +85,7 @@ std::vector<std::string> expand_snapshot_dirs(const std::vector<std::string>& pa
     std::sort(children.begin(), children.end(), [](const std::string& a, const std::string& b) {
       return a.size() != b.size() ? a.size() < b.size() : a < b;
     });
+    if (children.empty()) out.push_back(p);  // neither a snapshot nor a folder of them
     out.insert(out.end(), children.begin(), children.end());
   }
   return out;

@@ -11,7 +11,7 @@ namespace paraevm::tools {
 
 /// What differs between the execution and the snapshot's header and transactions: gasUsed,
 /// logsBloom, receiptsRoot (from Byzantium), transactionsRoot, transaction hashes, recovered
-/// senders. Empty when everything matches.
+/// senders, and the DAO fork blocks' extraData. Empty when everything matches.
 std::vector<std::string> verify_block(const MainnetSnapshot& snap, Revision rev, const BlockExecution& exec);
 
 /// Snapshot folders (those holding block.json) named directly or found one level down.

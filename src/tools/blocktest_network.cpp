@@ -27,7 +27,10 @@ std::optional<Network> Network::parse(std::string_view name) {
   const size_t at = name.rfind("At");
   if (at == std::string_view::npos || at < to) return std::nullopt;
   auto before = parse_fork(name.substr(0, to));
-  auto after = parse_fork(name.substr(to + 2, at - to - 2));
+  const std::string_view after_name = name.substr(to + 2, at - to - 2);
+  // The DAO fork is a state change, not a revision: the rules stay those of the fork before.
+  const bool dao = after_name == "Dao";
+  auto after = dao ? before : parse_fork(after_name);
   if (!before || !after) return std::nullopt;
   std::string_view when = name.substr(at + 2);
   if (when.starts_with("Time")) {
@@ -45,6 +48,10 @@ std::optional<Network> Network::parse(std::string_view name) {
   n.before_ = *before;
   n.after_ = *after;
   n.switch_at_ = v * scale;
+  if (dao) {
+    if (n.by_time_) return std::nullopt;
+    n.dao_fork_block_ = n.switch_at_;
+  }
   return n;
 }
 

@@ -1,6 +1,8 @@
 // Networks of blockchain tests: a single fork ("Cancun", "BPO1"), or a transition
 // ("CancunToPragueAtTime15k", "BerlinToLondonAt5"), with blob schedules from
 // `config.blobSchedule` (blob-parameter-only forks run Osaka's rules with their own schedule).
+// "HomesteadToDaoAt5" (ethereum/tests' DAO transition) keeps Homestead's rules and puts the DAO
+// fork's irregular state change at block 5; no other network supports the DAO fork.
 #pragma once
 
 #include <map>
@@ -26,12 +28,15 @@ class Network {
   /// Blob schedule of `fork`: `config.blobSchedule` first, else the revision's default.
   std::optional<BlobSchedule> blob_schedule(
       const ForkSpec& fork, const std::map<std::string, BlobSchedule, std::less<>>& config) const;
+  /// The DAO fork block, for a network that supports the fork.
+  std::optional<uint64_t> dao_fork_block() const { return dao_fork_block_; }
 
  private:
   ForkSpec before_;
   std::optional<ForkSpec> after_;
   uint64_t switch_at_ = 0;
   bool by_time_ = false;
+  std::optional<uint64_t> dao_fork_block_;
 };
 
 }  // namespace paraevm::tools

@@ -100,6 +100,7 @@ std::string import_block(JsonObject b, size_t index, const JsonPath& path, const
   rules.header.rev = fork.rev;
   rules.header.parent_rev = fx.network.at(parent.header.number, parent.header.timestamp).rev;
   rules.header.blob_schedule = fx.network.blob_schedule(fork, fx.blob_schedules);
+  rules.header.dao_fork_block = fx.network.dao_fork_block();
   auto state = std::make_shared<InMemoryState>(*parent.state);
   set_ancestor_hashes(*state, chain, h.parent_hash);
   ParallelCheck check{options.threads};

@@ -87,7 +87,10 @@ std::optional<JsonElement> find_field(JsonObject obj, std::string_view key) {
 U256 parse_u256(JsonElement e, const JsonPath& path) {
   uint64_t n = 0;
   if (e.get_uint64().get(n) == simdjson::SUCCESS) return U256{n};
-  return parse_u256_text(as_string(e, path), path);
+  std::string_view s;
+  if (e.get_string().get(s) != simdjson::SUCCESS)
+    fixture_error(path, "expected a quantity (a hex string or a non-negative integer)");
+  return parse_u256_text(s, path);
 }
 
 uint64_t parse_u64(JsonElement e, const JsonPath& path) {

@@ -1,8 +1,11 @@
 #include "tools/mainnet_snapshot.hpp"
 
+#include <cstdint>
 #include <unordered_map>
 
 #include "base/keccak.hpp"
+#include "chain/chain_config.hpp"
+#include "chain/dao_fork.hpp"
 #include "tools/fixture_json.hpp"
 
 namespace paraevm::tools {
@@ -25,12 +28,54 @@ AccessList parse_access_list(JsonElement e, const JsonPath& path) {
   return list;
 }
 
+std::vector<Authorization> parse_authorizations(JsonElement e, const JsonPath& path) {
+  std::vector<Authorization> list;
+  size_t i = 0;
+  for (JsonElement item : as_array(e, path)) {
+    const JsonPath at = path.at(i++);
+    const JsonObject a = as_object(item, at);
+    auto u256 = [&](std::string_view key) {
+      return parse_u256(get_field(a, key, at), at.child(key));
+    };
+    Authorization auth;
+    auth.chain_id = u256("chainId");
+    auth.address = parse_address(get_field(a, "address", at), at.child("address"));
+    auth.nonce = parse_u64(get_field(a, "nonce", at), at.child("nonce"));
+    auth.y_parity = u256("yParity");
+    auth.r = u256("r");
+    auth.s = u256("s");
+    list.push_back(auth);
+  }
+  return list;
+}
+
+/// The keys a transaction of `type` must have beyond the common ones (EIP-2930, EIP-1559,
+/// EIP-4844, EIP-7702): without them its encoding, and so its hash and sender, are unknown.
+void require_type_fields(JsonObject t, TxType type, const JsonPath& path) {
+  auto need = [&](std::string_view key, TxType since) {
+    if (type >= since && !find_field(t, key))
+      fixture_error(path, "missing key \"" + std::string(key) + "\" (required for type " +
+                              std::to_string(static_cast<int>(type)) + ")");
+  };
+  need("chainId", TxType::AccessList);
+  need("accessList", TxType::AccessList);
+  need("maxFeePerGas", TxType::DynamicFee);
+  need("maxPriorityFeePerGas", TxType::DynamicFee);
+  if (type == TxType::Blob) {
+    need("maxFeePerBlobGas", TxType::Blob);
+    need("blobVersionedHashes", TxType::Blob);
+  }
+  if (type == TxType::SetCode) need("authorizationList", TxType::SetCode);
+}
+
 Transaction parse_transaction(JsonObject t, const JsonPath& path) {
   auto field = [&](std::string_view key) { return get_field(t, key, path); };
   Transaction tx;
   const uint64_t type = parse_u64(field("type"), path.child("type"));
-  if (type > 4) fixture_error(path.child("type"), "unknown transaction type");
+  if (type > 4)
+    fixture_error(path.child("type"), "unknown transaction type " + std::to_string(type));
   tx.type = static_cast<TxType>(type);
+  require_type_fields(t, tx.type, path);
   if (auto id = find_field(t, "chainId")) tx.chain_id = parse_u256(*id, path.child("chainId"));
   tx.nonce = parse_u64(field("nonce"), path.child("nonce"));
   tx.gas_price = parse_u256(field("gasPrice"), path.child("gasPrice"));
@@ -53,6 +98,8 @@ Transaction parse_transaction(JsonObject t, const JsonPath& path) {
     size_t i = 0;
     for (JsonElement h : as_array(*hashes, hp)) tx.blob_versioned_hashes.push_back(parse_hash(h, hp.at(i++)));
   }
+  if (auto list = find_field(t, "authorizationList"))
+    tx.authorizations = parse_authorizations(*list, path.child("authorizationList"));
   tx.v = parse_u256(field("v"), path.child("v"));
   tx.r = parse_u256(field("r"), path.child("r"));
   tx.s = parse_u256(field("s"), path.child("s"));
@@ -76,6 +123,9 @@ BlockHeader parse_header(JsonObject b, const JsonPath& path) {
   h.difficulty = parse_u256(field("difficulty"), path.child("difficulty"));
   h.number = u64("number");
   h.gas_limit = u64("gasLimit");
+  // Gas is signed 64-bit in the EVM (EIP-1985): no valid block has a larger limit.
+  if (h.gas_limit > static_cast<uint64_t>(INT64_MAX))
+    fixture_error(path.child("gasLimit"), "above 2^63 - 1");
   h.gas_used = u64("gasUsed");
   h.timestamp = u64("timestamp");
   h.extra_data = parse_bytes(field("extraData"), path.child("extraData"));
@@ -108,9 +158,11 @@ std::vector<Withdrawal> parse_withdrawals(JsonElement e, const JsonPath& path) {
 /// Runs `parse` on the JSON document at `path`, prefixing any error with the file name.
 template <typename Parse>
 void with_document(simdjson::dom::parser& parser, const std::filesystem::path& path, Parse&& parse) {
+  if (!std::filesystem::is_regular_file(path)) throw FixtureError(path.string() + ": no such file");
   JsonElement doc;
   if (auto err = parser.load(path.string()).get(doc); err)
-    throw FixtureError(path.string() + ": " + simdjson::error_message(err));
+    throw FixtureError(path.string() +
+                       ": not valid JSON (truncated or corrupt?): " + simdjson::error_message(err));
   try {
     parse(doc);
   } catch (const FixtureError& e) {
@@ -205,12 +257,16 @@ void load_block_hashes(MainnetSnapshot& snap, simdjson::dom::parser& parser) {
 
 MainnetSnapshot load_mainnet_snapshot(const std::filesystem::path& dir) {
   if (!std::filesystem::is_directory(dir)) throw FixtureError(dir.string() + ": not a directory");
+  if (!std::filesystem::exists(dir / "block.json"))
+    throw FixtureError(dir.string() +
+                       ": no block.json (neither a snapshot folder nor a folder of them)");
   MainnetSnapshot snap;
   snap.dir = dir;
   simdjson::dom::parser parser;
   load_block(snap, parser);
   load_pre_state(snap, parser);
   load_block_hashes(snap, parser);
+  if (snap.block.header.number == kMainnetDaoForkBlock) apply_dao_fork(snap.pre_state);
   return snap;
 }
 

@@ -18,6 +18,8 @@ struct MainnetSnapshot {
   /// Per transaction: the `from` and `hash` the RPC reported, to check recovery and encoding.
   std::vector<Address> senders;
   std::vector<Hash> tx_hashes;
+  /// The state the transactions start from: pre_state.json, and for mainnet's DAO fork block
+  /// (1,920,000) the fork's irregular state change applied to it (EIP-779).
   InMemoryState pre_state;
 };
 

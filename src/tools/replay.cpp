@@ -8,9 +8,11 @@
 #include "chain/block_executor.hpp"
 #include "chain/block_fingerprint.hpp"
 #include "chain/chain_config.hpp"
+#include "chain/header_validation.hpp"
 #include "parallel/evm_block_executor.hpp"
 #include "tools/block_verification.hpp"
 #include "tools/commands.hpp"
+#include "tools/fixture_json.hpp"
 #include "tools/mainnet_snapshot.hpp"
 
 namespace paraevm::tools {
@@ -52,6 +54,11 @@ ReplayLine replay_one(const std::string& dir, unsigned threads) {
     const BlockHeader& header = snap.block.header;
     line.number = header.number;
     line.rev = mainnet_revision(header.number, header.timestamp);
+    if (auto e = check_fork_fields(header, line.rev))
+      throw FixtureError((snap.dir / "block.json").string() + ": " + *e + " for " +
+                         std::string(revision_name(line.rev)) + " (the fork of block " +
+                         std::to_string(header.number) + " at timestamp " +
+                         std::to_string(header.timestamp) + ")");
     line.txs = snap.block.transactions.size();
     const BlockEnv env = block_env_from_header(header, line.rev, U256(1));
 

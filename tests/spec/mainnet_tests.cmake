@@ -11,3 +11,15 @@ foreach(threads 2 4)
                    --threads ${threads})
   set_tests_properties(mainnet_replay_parallel_${threads} PROPERTIES SKIP_RETURN_CODE 77)
 endforeach()
+
+# Damaged copies of one snapshot (written to a temporary folder by the script, never into the
+# repository) must each give an error naming the file and the field, exit status 1, no crash.
+find_program(PARAEVM_PYTHON3 python3)
+if(PARAEVM_PYTHON3)
+  add_test(NAME mainnet_replay_bad_input
+           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/spec/run_with_data.sh mainnet ${PARAEVM_PYTHON3}
+                   ${CMAKE_CURRENT_SOURCE_DIR}/spec/replay_bad_input.py $<TARGET_FILE:paraevm>)
+  set_tests_properties(mainnet_replay_bad_input PROPERTIES SKIP_RETURN_CODE 77)
+else()
+  message(STATUS "python3 not found: mainnet_replay_bad_input is not registered")
+endif()

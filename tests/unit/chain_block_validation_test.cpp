@@ -47,13 +47,13 @@ BlockHeader child_of(const BlockHeader& p) {
 }
 
 TEST(HeaderValidation, AcceptsAValidChild) {
-  const HeaderRules rules{Revision::London, Revision::London, std::nullopt};
+  const HeaderRules rules{Revision::London, Revision::London, std::nullopt, std::nullopt};
   EXPECT_EQ(validate_header(child_of(london_parent()), london_parent(), rules), std::nullopt);
 }
 
 TEST(HeaderValidation, RejectsEachBrokenField) {
   const BlockHeader p = london_parent();
-  const HeaderRules rules{Revision::London, Revision::London, std::nullopt};
+  const HeaderRules rules{Revision::London, Revision::London, std::nullopt, std::nullopt};
   auto broken = [&](auto change) {
     BlockHeader c = child_of(p);
     change(c);
@@ -78,7 +78,7 @@ TEST(HeaderValidation, RejectsEachBrokenField) {
 
 TEST(HeaderValidation, MergeConstants) {
   const BlockHeader p = london_parent();
-  const HeaderRules rules{Revision::Paris, Revision::Paris, std::nullopt};
+  const HeaderRules rules{Revision::Paris, Revision::Paris, std::nullopt, std::nullopt};
   BlockHeader c = child_of(p);
   c.difficulty = U256{};
   EXPECT_EQ(validate_header(c, p, rules), std::nullopt);
