@@ -60,7 +60,7 @@ TEST(DaoFork, MovesEveryDrainedBalanceToTheRefundContract) {
   EXPECT_EQ(s.find(kTheDao)->code_hash, keccak256(Bytes{0x60, 0x00}));
   EXPECT_EQ(s.read_storage(kTheDao, U256{1}), U256{9});
   EXPECT_EQ(s.find(kBystander)->balance, U256{11});
-  EXPECT_EQ(s.accounts().size(), 116u + 2u);  // the drain list, the refund contract, bystander
+  EXPECT_EQ(s.account_count(), 116u + 2u);  // the drain list, the refund contract, bystander
 }
 
 TEST(DaoFork, ExtraDataRequiredOnTheForkBlockAndTheNineAfter) {
