@@ -186,8 +186,8 @@ class Executor {
     uint32_t valid_failures = 0;  // same owner
     std::exception_ptr last_error;
     // Validators read the published read set concurrently with a re-execution that replaces
-    // it, so it is swapped (not written in place) under this mutex.
-    std::mutex reads_mu;
+    // it, so it is swapped (not written in place) under this lock.
+    SpinLock reads_mu;
     std::shared_ptr<ReadSet> reads;
   };
   struct alignas(64) Worker {
@@ -242,6 +242,7 @@ class Executor {
 
   void worker_loop(unsigned w) {
     Scheduler::Task task;
+    Scheduler::Batch batch;
     unsigned idle = 0;
     while (!scheduler_.done() && !scheduler_.halted()) {
       try {
@@ -251,7 +252,7 @@ class Executor {
           task = needs_reexecution(task.version, workers_[w], w);
         }
         if (task.kind == Scheduler::TaskKind::kNone) {
-          task = scheduler_.next_task();
+          task = scheduler_.next_task(batch);
           idle = task.kind == Scheduler::TaskKind::kNone ? idle + 1 : 0;
           if (idle > 64) std::this_thread::yield();  // others may need this core
         }

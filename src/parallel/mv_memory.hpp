@@ -68,7 +68,7 @@ class MvMemory {
     next_cell_.store(0, std::memory_order_relaxed);
     // About eight buckets per transaction (a transfer writes five locations), at least 4096;
     // longer chains only slow lookups down.
-    const size_t buckets = std::bit_ceil(std::max<size_t>(4096, block_size * 8));
+    const size_t buckets = std::bit_ceil(std::max<size_t>(4096, block_size * 2));
     if (buckets > bucket_capacity_) {
       buckets_ = std::make_unique<std::atomic<Cell*>[]>(buckets);
       bucket_capacity_ = buckets;

@@ -16,6 +16,9 @@ void Scheduler::reset(size_t block_size) {
     txs_[i].dependents.clear();
   }
   size_ = block_size;
+  // Small blocks take one index at a time: there a held batch delays work another core could
+  // do, and conflicts are likelier.
+  batch_ = block_size >= 2048 ? 4 : block_size >= 512 ? 2 : 1;
   execution_idx_.store(0);
   validation_idx_.store(0);
   decrease_cnt_.store(0);
@@ -58,26 +61,14 @@ bool Scheduler::try_incarnate(TxIndex tx, Version& out) {
   return true;
 }
 
-Scheduler::Task Scheduler::next_version_to_execute() {
-  if (execution_idx_.load() >= size_) {
-    check_done();
-    return {};
-  }
-  num_active_tasks_.fetch_add(1);
-  const size_t idx = execution_idx_.fetch_add(1);
+Scheduler::Task Scheduler::claim_execution(size_t idx) {
   Version v;
   if (idx < size_ && try_incarnate(static_cast<TxIndex>(idx), v)) return {TaskKind::kExecute, v};
   num_active_tasks_.fetch_sub(1);
   return {};
 }
 
-Scheduler::Task Scheduler::next_version_to_validate() {
-  if (validation_idx_.load() >= size_) {
-    check_done();
-    return {};
-  }
-  num_active_tasks_.fetch_add(1);
-  const size_t idx = validation_idx_.fetch_add(1);
+Scheduler::Task Scheduler::claim_validation(size_t idx) {
   if (idx < size_) {
     TxState& s = txs_[idx];
     std::lock_guard lock(s.mu);
@@ -88,9 +79,49 @@ Scheduler::Task Scheduler::next_version_to_validate() {
   return {};
 }
 
+Scheduler::Task Scheduler::next_version_to_execute() {
+  if (execution_idx_.load() >= size_) {
+    check_done();
+    return {};
+  }
+  num_active_tasks_.fetch_add(1);
+  return claim_execution(execution_idx_.fetch_add(1));
+}
+
+Scheduler::Task Scheduler::next_version_to_validate() {
+  if (validation_idx_.load() >= size_) {
+    check_done();
+    return {};
+  }
+  num_active_tasks_.fetch_add(1);
+  return claim_validation(validation_idx_.fetch_add(1));
+}
+
 Scheduler::Task Scheduler::next_task() {
   if (validation_idx_.load() < execution_idx_.load()) return next_version_to_validate();
   return next_version_to_execute();
+}
+
+Scheduler::Task Scheduler::next_task(Batch& batch) {
+  for (;;) {
+    while (batch.next < batch.end) {
+      const size_t idx = batch.next++;
+      Task t = batch.kind == TaskKind::kExecute ? claim_execution(idx) : claim_validation(idx);
+      if (t.kind != TaskKind::kNone) return t;
+    }
+    if (batch_ == 1) return next_task();
+    // As next_task(), with batch_ indices: all are counted active before any is taken (the
+    // argument of check_done()), and each one not tried yet stays active until it is.
+    const bool validate = validation_idx_.load() < execution_idx_.load();
+    std::atomic<size_t>& index = validate ? validation_idx_ : execution_idx_;
+    if (index.load() >= size_) {
+      check_done();
+      return {};
+    }
+    num_active_tasks_.fetch_add(static_cast<int64_t>(batch_));
+    const size_t first = index.fetch_add(batch_);
+    batch = {validate ? TaskKind::kValidate : TaskKind::kExecute, first, first + batch_};
+  }
 }
 
 bool Scheduler::add_dependency(TxIndex tx, TxIndex blocking) {

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <vector>
 
+#include "parallel/spin_lock.hpp"
 #include "parallel/types.hpp"
 
 namespace paraevm::parallel {
@@ -46,6 +47,18 @@ class Scheduler {
   /// The next task for an idle worker, or kNone (then check done() and ask again).
   Task next_task();
 
+  /// Indices a worker took from one of the shared indices in one atomic step and has not
+  /// tried yet. Taking a few at a time divides the traffic on the shared indices (measured:
+  /// the indices' cache line bouncing between cores was most of the engine's cost per
+  /// transaction on 2 threads); each index is then tried exactly as a single one would be.
+  struct Batch {
+    TaskKind kind = TaskKind::kNone;
+    size_t next = 0;
+    size_t end = 0;
+  };
+  /// next_task() for a worker that keeps `batch` between calls (empty at the start of a block).
+  Task next_task(Batch& batch);
+
   /// True once every transaction is executed and validated and no task is in flight.
   bool done() const { return done_.load(std::memory_order_acquire); }
 
@@ -81,7 +94,7 @@ class Scheduler {
 
  private:
   struct alignas(64) TxState {
-    mutable std::mutex mu;  // guards the three fields below
+    mutable SpinLock mu;  // guards the three fields below
     Incarnation incarnation = 0;
     TxStatus status = TxStatus::kReadyToExecute;
     std::vector<TxIndex> dependents;  // suspended on this transaction
@@ -90,6 +103,11 @@ class Scheduler {
   bool try_incarnate(TxIndex tx, Version& out);
   Task next_version_to_execute();
   Task next_version_to_validate();
+  /// The task for index `idx` taken from the execution (validation) index, already counted
+  /// active; kNone (and no longer active) when there is nothing to do there.
+  Task claim_execution(size_t idx);
+  Task claim_validation(size_t idx);
+  size_t batch_size() const { return batch_; }
   void set_ready_status(TxIndex tx);
   void resume_dependencies(const std::vector<TxIndex>& dependents);
   void decrease_execution_idx(size_t target);
@@ -105,14 +123,17 @@ class Scheduler {
   // part of one total order with the stores that could invalidate it (a decrease of an index is
   // always followed by an increment of decrease_cnt_, and a task is counted active before it
   // takes an index), which only seq_cst provides. Per-transaction state is under TxState::mu.
-  std::atomic<size_t> execution_idx_{0};
-  std::atomic<size_t> validation_idx_{0};
-  std::atomic<uint64_t> decrease_cnt_{0};
-  std::atomic<int64_t> num_active_tasks_{0};
+  // Each on its own cache line: workers hit the two indices and the active count from every
+  // core, and a shared line made each such access contend with the others too.
+  alignas(64) std::atomic<size_t> execution_idx_{0};
+  alignas(64) std::atomic<size_t> validation_idx_{0};
+  alignas(64) std::atomic<uint64_t> decrease_cnt_{0};
+  alignas(64) std::atomic<int64_t> num_active_tasks_{0};
   // done_ and halted_ are one-way flags: release on set, acquire on read, so a worker that sees
   // done() also sees every write of the tasks that completed before it was set.
-  std::atomic<bool> done_{false};
+  alignas(64) std::atomic<bool> done_{false};
   std::atomic<bool> halted_{false};
+  size_t batch_ = 1;  // indices taken at a time, by block size
 };
 
 }  // namespace paraevm::parallel

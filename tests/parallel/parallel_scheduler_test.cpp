@@ -152,3 +152,43 @@ TEST(Scheduler, ResetReusesForABiggerBlock) {
 
 }  // namespace
 }  // namespace paraevm::parallel
+
+namespace paraevm::parallel {
+namespace {
+
+// Batched task taking (large blocks take several indices at once): still each transaction runs
+// and is validated exactly once in a conflict-free block, an abort re-executes it, and done()
+// comes only when every batch index has been tried.
+TEST(Scheduler, BatchesHandOutEveryIndexOnce) {
+  Scheduler s;
+  const size_t n = 4096;
+  s.reset(n);
+  Scheduler::Batch batch;
+  std::vector<int> executed(n, 0), validated(n, 0);
+  bool aborted_once = false;
+  for (size_t guard = 0; guard < 100 * n && !s.done(); ++guard) {
+    Scheduler::Task t = s.next_task(batch);
+    while (t.kind != Kind::kNone) {
+      if (t.kind == Kind::kExecute) {
+        ++executed[t.version.tx];
+        t = s.finish_execution(t.version, true);
+      } else {
+        ++validated[t.version.tx];
+        // Abort transaction 100 once: it must be executed again and revalidated.
+        const bool abort = t.version.tx == 100 && !aborted_once && s.try_validation_abort(t.version);
+        aborted_once = aborted_once || abort;
+        t = s.finish_validation(t.version.tx, abort);
+      }
+    }
+  }
+  EXPECT_TRUE(s.done());
+  EXPECT_TRUE(aborted_once);
+  for (size_t i = 0; i < n; ++i) {
+    EXPECT_EQ(executed[i], i == 100 ? 2 : 1) << i;
+    EXPECT_GE(validated[i], 1) << i;
+    EXPECT_EQ(s.status(static_cast<TxIndex>(i)), TxStatus::kExecuted) << i;
+  }
+}
+
+}  // namespace
+}  // namespace paraevm::parallel
