@@ -25,14 +25,7 @@ BlockEnv block_env_from_header(const BlockHeader& header, Revision rev, const U2
   return env;
 }
 
-Bloom receipt_bloom(const TxReceipt& receipt) {
-  Bloom bloom;
-  for (const Log& log : receipt.logs) {
-    bloom_add(bloom, log.address.view());
-    for (const Hash& topic : log.topics) bloom_add(bloom, topic.view());
-  }
-  return bloom;
-}
+Bloom receipt_bloom(const TxReceipt& receipt) { return bloom_of_logs(receipt.logs); }
 
 BlockGasLeft gas_left(const BlockExecution& out, const BlockEnv& env) {
   BlockGasLeft left;

@@ -5,6 +5,7 @@
 
 #include "base/bytes.hpp"
 #include "base/uint256.hpp"
+#include "state/log.hpp"
 
 namespace paraevm {
 
@@ -15,6 +16,9 @@ void bloom_add(Bloom& bloom, BytesView entry);
 
 /// Adds a log's address and topics.
 void bloom_add_log(Bloom& bloom, const Address& address, std::span<const U256> topics);
+
+/// The bloom of a receipt's logs (their addresses and topics).
+Bloom bloom_of_logs(std::span<const Log> logs);
 
 /// bloom |= other (a block's bloom is the union of its receipts' blooms).
 void bloom_merge(Bloom& bloom, const Bloom& other);

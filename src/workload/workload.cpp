@@ -104,7 +104,11 @@ void build_amm(Context& c, size_t begin, size_t end) {
   const size_t token_count = std::clamp<size_t>(n / 8, 2, 32);
   const size_t pool_target = std::max<size_t>(1, n / 4);
   std::vector<Address> tokens;
-  for (size_t t = 0; t < token_count; ++t) tokens.push_back(deploy_token(c, "T" + std::to_string(t)));
+  for (size_t t = 0; t < token_count; ++t) {
+    std::string symbol = std::to_string(t);
+    symbol.insert(symbol.begin(), 'T');  // not "T" + ...: a GCC 12 -Wrestrict false positive
+    tokens.push_back(deploy_token(c, symbol));
+  }
   const Address factory = c.chain.deploy(c.deployer.address, contract_code::kParaFactory);
   const Address router =
       c.chain.deploy(c.deployer.address, contract_code::kParaRouter, abi::encode_arguments({abi::word(factory)}));
