@@ -23,7 +23,7 @@ class EvmTask final : public Task<EvmTraits, EvmTxOutput> {
     const StateDiff& diff = result.output.outcome.receipt.diff;
     for (const AccountDiff& account : diff.accounts)
       if (account.code_hash && account.code) codes_.add(*account.code_hash, account.code);
-    result.writes = diff_to_writes(diff, tx, state_view);
+    diff_to_writes(diff, tx, state_view, result.writes);  // into the recycled buffer
   }
 
  private:
@@ -37,8 +37,8 @@ class EvmTask final : public Task<EvmTraits, EvmTxOutput> {
 
 }  // namespace
 
-WriteSet<EvmTraits> diff_to_writes(const StateDiff& diff, TxIndex tx, MvStateView& view) {
-  WriteSet<EvmTraits> writes;
+void diff_to_writes(const StateDiff& diff, TxIndex tx, MvStateView& view,
+                    WriteSet<EvmTraits>& writes) {
   const uint32_t writer = tx + 1;
   for (const AccountDiff& a : diff.accounts) {
     const Address& addr = a.address;
@@ -71,7 +71,6 @@ WriteSet<EvmTraits> diff_to_writes(const StateDiff& diff, TxIndex tx, MvStateVie
     for (const StorageChange& s : a.storage)
       writes.push_back(Write<EvmTraits>::full({addr, EvmField::Storage, s.key}, EvmValue{.word = s.value, .writer = writer}));
   }
-  return writes;
 }
 
 }  // namespace paraevm::parallel
@@ -136,9 +135,11 @@ BlockExecution ParallelBlockExecutor::execute(InMemoryState& state, const BlockE
     if (!parallel.valid() || transactions[i].gas_limit > left.gas || blob_gas > left.blob_gas) break;
     record_receipt(out, std::move(parallel.receipt));
   }
-  for (const TxReceipt& r : out.receipts) state.add_codes(r.diff);
   impl_->executor.run_on_workers([&](unsigned worker, unsigned workers) {
-    for (const TxReceipt& r : out.receipts) state.apply_shards(r.diff, worker, workers);
+    for (const TxReceipt& r : out.receipts) {
+      state.apply_shards(r.diff, worker, workers);
+      if (worker == 0) state.add_codes(r.diff);  // the code map is in no shard: one writer
+    }
   });
   for (size_t i = first_unchecked; i < transactions.size(); ++i) {
     const BlockGasLeft left = gas_left(out, env);

@@ -43,8 +43,9 @@ class ParallelBlockExecutor {
   std::unique_ptr<Impl> impl_;
 };
 
-/// The writes of a transaction's diff, as multi-version memory locations. `view` supplies the
-/// unchanged fields of accounts whose nonce or code changed.
-WriteSet<EvmTraits> diff_to_writes(const StateDiff& diff, TxIndex tx, MvStateView& view);
+/// Appends the writes of a transaction's diff to `writes`, as multi-version memory locations.
+/// `view` supplies the unchanged fields of the accounts that changed.
+void diff_to_writes(const StateDiff& diff, TxIndex tx, MvStateView& view,
+                    WriteSet<EvmTraits>& writes);
 
 }  // namespace paraevm::parallel

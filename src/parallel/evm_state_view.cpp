@@ -31,26 +31,37 @@ std::optional<AccountInfo> MvStateView::read_account(const Address& addr) {
 }
 
 EvmValue MvStateView::account_location(const Address& addr) {
-  // The State loads an account once, so the latest entry is the one it saw. Past a few dozen
-  // accounts a scan costs more than reading the location again (which validation then checks).
-  if (accounts_read_.size() <= 32)
-    for (auto it = accounts_read_.rbegin(); it != accounts_read_.rend(); ++it)
-      if (it->first == addr) return it->second;
+  // The State loads an account once, so the latest entry is the one it saw.
+  for (size_t i = accounts_read_count_; i-- > 0;)
+    if (accounts_read_[i].first == addr) return accounts_read_[i].second;
   return view_.read({addr, EvmField::Account, {}});
 }
 
 void MvStateView::remember_account(const Address& addr, const EvmValue& v) {
-  if (accounts_read_.size() <= 32) accounts_read_.emplace_back(addr, v);
+  if (accounts_read_count_ < kRememberedAccounts) accounts_read_[accounts_read_count_++] = {addr, v};
+}
+
+uint64_t MvStateView::storage_epoch(const Address& addr) {
+  // Read (and recorded) once per account and incarnation: the incarnation sees one snapshot,
+  // and validation of the one recorded read covers every use.
+  if (epoch_cache_count_ > 0 && epochs_[epoch_cache_count_ - 1].first == addr)
+    return epochs_[epoch_cache_count_ - 1].second;
+  for (size_t i = 0; i < epoch_cache_count_; ++i)
+    if (epochs_[i].first == addr) return epochs_[i].second;
+  const uint64_t epoch = view_.read({addr, EvmField::StorageEpoch, {}}).word.low64();
+  if (epoch_cache_count_ < kCachedEpochs) epochs_[epoch_cache_count_++] = {addr, epoch};
+  return epoch;
 }
 
 U256 MvStateView::read_storage(const Address& addr, const U256& key) {
-  const EvmValue epoch = view_.read({addr, EvmField::StorageEpoch, {}});
+  const uint64_t epoch = storage_epoch(addr);
   const EvmValue slot = view_.read({addr, EvmField::Storage, key});
   // A slot last written before the latest wipe of the account's storage reads as zero.
-  return slot.writer >= epoch.word.low64() ? slot.word : U256{};
+  return slot.writer >= epoch ? slot.word : U256{};
 }
 
 SharedCode MvStateView::read_code(const Hash& code_hash) {
+  if (code_hash == kEmptyCodeHash) return base_.pre().read_code(code_hash);
   if (SharedCode code = codes_.find(code_hash)) return code;
   return base_.pre().read_code(code_hash);
 }
@@ -58,8 +69,7 @@ SharedCode MvStateView::read_code(const Hash& code_hash) {
 bool MvStateView::has_storage(const Address& addr) {
   // Storage written during the block needs code or a nonce at the address first, which the
   // creation-collision check sees on its own; only a wipe changes the pre-block answer.
-  const EvmValue epoch = view_.read({addr, EvmField::StorageEpoch, {}});
-  return epoch.word.is_zero() && base_.pre().has_storage(addr);
+  return storage_epoch(addr) == 0 && base_.pre().has_storage(addr);
 }
 
 }  // namespace paraevm::parallel

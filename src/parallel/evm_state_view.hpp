@@ -3,11 +3,12 @@
 // and block hashes are immutable and come from the shared code store and the base state.
 #pragma once
 
+#include <atomic>
 #include <mutex>
 #include <shared_mutex>
+#include <array>
 #include <unordered_map>
 #include <utility>
-#include <vector>
 
 #include "parallel/evm_location.hpp"
 #include "parallel/incarnation_view.hpp"
@@ -15,14 +16,20 @@
 
 namespace paraevm::parallel {
 
-/// Code deployed during the block, shared by all workers (keyed by hash: immutable).
+/// Code deployed during the block, shared by all workers (keyed by hash: immutable). Most blocks
+/// deploy nothing, and every account load asks for code: a lookup takes the shared lock only
+/// once something was added (a shared lock is an atomic write on one cache line that every
+/// worker would otherwise bounce between cores).
 class CodeStore {
  public:
   void add(const Hash& hash, SharedCode code) {
     std::unique_lock lock(mu_);
     codes_.emplace(hash, std::move(code));
+    // release: a reader that sees the count also sees the entry (it then takes the lock anyway).
+    count_.store(codes_.size(), std::memory_order_release);
   }
   SharedCode find(const Hash& hash) const {
+    if (count_.load(std::memory_order_acquire) == 0) return nullptr;
     std::shared_lock lock(mu_);
     auto it = codes_.find(hash);
     return it == codes_.end() ? nullptr : it->second;
@@ -30,11 +37,13 @@ class CodeStore {
   void clear() {
     std::unique_lock lock(mu_);
     codes_.clear();
+    count_.store(0, std::memory_order_release);
   }
 
  private:
   mutable std::shared_mutex mu_;
   std::unordered_map<Hash, SharedCode, FixedBytesHasher> codes_;
+  std::atomic<size_t> count_{0};
 };
 
 /// The pre-block state as multi-version memory's base. The pre-state is not written during the
@@ -66,13 +75,23 @@ class MvStateView final : public StateView {
 
  private:
   void remember_account(const Address& addr, const EvmValue& v);
+  /// The account's StorageEpoch location (index + 1 of the last transaction that wiped it).
+  uint64_t storage_epoch(const Address& addr);
 
   IncarnationView<EvmTraits>& view_;
   EvmBaseReader& base_;
   const CodeStore& codes_;
-  // Account locations this incarnation read, so that diff_to_writes() need not read them
-  // again (a transaction loads a few accounts: a flat list beats a map).
-  std::vector<std::pair<Address, EvmValue>> accounts_read_;
+  // The first accounts this incarnation read, so that diff_to_writes() need not read them
+  // again (a transaction loads a few accounts: a fixed flat list beats a map and allocates
+  // nothing; accounts past it are read again).
+  static constexpr size_t kRememberedAccounts = 16;
+  std::array<std::pair<Address, EvmValue>, kRememberedAccounts> accounts_read_;
+  size_t accounts_read_count_ = 0;
+  // Storage epochs this incarnation read (a transaction reads the storage of few accounts;
+  // past the list an epoch is read again, which is as correct).
+  static constexpr size_t kCachedEpochs = 8;
+  std::array<std::pair<Address, uint64_t>, kCachedEpochs> epochs_;
+  size_t epoch_cache_count_ = 0;
 };
 
 }  // namespace paraevm::parallel

@@ -179,7 +179,8 @@ class Executor {
     // validation ends; a zero read with acquire means the buffer may be reused.
     std::atomic<uint32_t> validators{0};
   };
-  struct TxSlot {
+  // Cache-line aligned: workers write neighbouring slots at once.
+  struct alignas(64) TxSlot {
     ExecResult<T, Output> result;  // owned by the worker holding the tx EXECUTING
     uint64_t exec_ns = 0;
     uint32_t failures = 0;        // same owner

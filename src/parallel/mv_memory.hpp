@@ -10,7 +10,7 @@
 // 1-gigagas transfer block: the previous design (64 shards of std::unordered_map under
 // std::shared_mutex, a std::mutex per cell) spent most of its wall time asleep in futex waits.
 //
-// The per-transaction list of written locations (written_[tx]) is not locked: the scheduler's
+// The per-transaction list of written locations (per_tx_[tx]) is not locked: the scheduler's
 // status protocol gives exactly one worker at a time the right to record or abort a transaction
 // (the one that set EXECUTING or ABORTING under the transaction's status lock).
 #pragma once
@@ -75,11 +75,8 @@ class MvMemory {
     }
     bucket_bits_ = static_cast<unsigned>(std::countr_zero(buckets));
     for (size_t b = 0; b < buckets; ++b) buckets_[b].store(nullptr, std::memory_order_relaxed);
-    if (written_.size() < block_size) {
-      written_.resize(block_size);
-      spare_.resize(block_size);
-    }
-    for (size_t i = 0; i < block_size; ++i) written_[i].clear();
+    if (per_tx_.size() < block_size) per_tx_.resize(block_size);
+    for (size_t i = 0; i < block_size; ++i) per_tx_[i].written.clear();
   }
 
   /// Reads `key` as transaction `reader` sees it (writes of transactions < reader).
@@ -114,8 +111,8 @@ class MvMemory {
   /// incarnation and removing those it no longer writes. Returns whether a location outside the
   /// previous incarnation's write set was written (then higher transactions must revalidate).
   bool record(Version version, const WriteSet<T>& writes) {
-    std::vector<Cell*>& next = spare_[version.tx];
-    std::vector<Cell*>& prev = written_[version.tx];
+    std::vector<Cell*>& next = per_tx_[version.tx].spare;
+    std::vector<Cell*>& prev = per_tx_[version.tx].written;
     next.clear();
     next.reserve(writes.size());
     try {
@@ -153,7 +150,7 @@ class MvMemory {
   /// Marks every entry of transaction `tx` as an ESTIMATE: its incarnation was aborted and a
   /// reader should wait for the re-execution rather than read a value that is likely to change.
   void convert_writes_to_estimates(TxIndex tx) {
-    for (Cell* cell : written_[tx]) {
+    for (Cell* cell : per_tx_[tx].written) {
       std::lock_guard lock(cell->lock);
       auto it = first_at_or_above(cell->entries, tx);
       if (it != cell->entries.end() && it->tx == tx) it->estimate = true;
@@ -314,8 +311,12 @@ class MvMemory {
   std::unique_ptr<std::atomic<Cell*>[]> buckets_;
   size_t bucket_capacity_ = 0;
   unsigned bucket_bits_ = 12;
-  std::vector<std::vector<Cell*>> written_;  // per tx: cells of its last recorded write set
-  std::vector<std::vector<Cell*>> spare_;    // per tx: scratch for record(), swapped with written_
+  // Per transaction, on its own cache line: workers record neighbouring transactions at once.
+  struct alignas(64) TxWrites {
+    std::vector<Cell*> written;  // cells of its last recorded write set
+    std::vector<Cell*> spare;    // scratch for record(), swapped with `written`
+  };
+  std::vector<TxWrites> per_tx_;
 };
 
 }  // namespace paraevm::parallel

@@ -6,7 +6,7 @@
 
 namespace paraevm {
 
-InMemoryState::InMemoryState() : empty_code_(std::make_shared<const Bytes>()) {}
+InMemoryState::InMemoryState() : empty_code_(empty_code()) {}
 
 void InMemoryState::set_account(const Address& addr, uint64_t nonce, const U256& balance,
                                 Bytes code, const std::unordered_map<U256, U256, U256Hash>& storage) {

@@ -5,14 +5,6 @@
 #include "base/keccak.hpp"
 
 namespace paraevm {
-namespace {
-
-const SharedCode& empty_code() {
-  static const SharedCode kEmpty = std::make_shared<const Bytes>();
-  return kEmpty;
-}
-
-}  // namespace
 
 State::Account& State::entry(const Address& addr) {
   // Consecutive accesses mostly hit the same account (the running contract's SLOAD/SSTORE,

@@ -31,6 +31,15 @@ struct AccountInfo {
 /// Immutable contract code shared between states and threads.
 using SharedCode = std::shared_ptr<const Bytes>;
 
+/// The empty code, as a pointer without a control block (aliasing constructor over a static):
+/// copying it touches no reference count. Every account load copies it, and a shared count was
+/// a cache line that all the parallel engine's workers wrote.
+inline const SharedCode& empty_code() {
+  static const Bytes kEmptyBytes;
+  static const SharedCode kEmpty(SharedCode{}, &kEmptyBytes);
+  return kEmpty;
+}
+
 class StateView {
  public:
   virtual ~StateView() = default;
