@@ -89,6 +89,9 @@ struct ParallelBlockExecutor::Impl {
   /// form chains (block_shape.hpp) runs in order, without the cost of multi-version memory.
   bool run_in_order(std::span<const Transaction> txs, std::span<const Address> senders) const {
     if (executor.threads() <= 1 || txs.size() < options.sequential_below) return true;
+    uint64_t gas = 0;
+    for (const Transaction& tx : txs) gas += tx.gas_limit;
+    if (gas < options.min_parallel_gas) return true;
     return options.min_predicted_speedup > 0 &&
            predicted_speedup(txs, senders, executor.threads()) < options.min_predicted_speedup;
   }
@@ -135,12 +138,17 @@ BlockExecution ParallelBlockExecutor::execute(InMemoryState& state, const BlockE
     if (!parallel.valid() || transactions[i].gas_limit > left.gas || blob_gas > left.blob_gas) break;
     record_receipt(out, std::move(parallel.receipt));
   }
-  impl_->executor.run_on_workers([&](unsigned worker, unsigned workers) {
+  auto apply = [&](unsigned worker, unsigned workers) {
     for (const TxReceipt& r : out.receipts) {
       state.apply_shards(r.diff, worker, workers);
       if (worker == 0) state.add_codes(r.diff);  // the code map is in no shard: one writer
     }
-  });
+  };
+  // A few hundred diffs take less time to apply than the workers take to start.
+  if (out.receipts.size() < 256)
+    apply(0, 1);
+  else
+    impl_->executor.run_on_workers(apply);
   for (size_t i = first_unchecked; i < transactions.size(); ++i) {
     const BlockGasLeft left = gas_left(out, env);
     TxOutcome& parallel = impl_->executor.result(static_cast<TxIndex>(i)).output.outcome;

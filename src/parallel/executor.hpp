@@ -57,9 +57,24 @@ struct ExecutorOptions {
   /// The EVM adapter runs a block in order when the dependencies certain from its transactions
   /// (parallel/block_shape.hpp) allow less than this speedup; 0 turns the check off.
   double min_predicted_speedup = 1.3;
+  /// The EVM adapter also runs in order a block whose transactions' gas limits add up to less
+  /// than this: starting the workers and multi-version memory costs tens of microseconds, what
+  /// such a block takes in all (measured on mainnet blocks of 1-2 million gas).
+  uint64_t min_parallel_gas = 4'000'000;
   unsigned max_attempts = 3;        ///< failed attempts with valid reads before falling back
   bool profile = false;             ///< time executions and keep data for dependency_graph()
   FaultInjector* faults = nullptr;  ///< test hook
+
+  /// Options that send every block through the engine, whatever its size or shape (checks
+  /// and tests of the engine itself).
+  static ExecutorOptions every_block(unsigned threads) {
+    ExecutorOptions o;
+    o.threads = threads;
+    o.sequential_below = 0;
+    o.min_predicted_speedup = 0;
+    o.min_parallel_gas = 0;
+    return o;
+  }
 };
 
 /// Counters of the last block (sums over workers).

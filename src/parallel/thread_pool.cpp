@@ -1,6 +1,32 @@
 #include "parallel/thread_pool.hpp"
 
+#include <chrono>
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#endif
+
 namespace paraevm::parallel {
+namespace {
+
+void cpu_pause() {
+#if defined(__x86_64__) || defined(__i386__)
+  _mm_pause();
+#endif
+}
+
+/// Spins until pred() holds or `budget` has passed; returns pred()'s last value.
+template <class Pred>
+bool spin_until(Pred&& pred, std::chrono::microseconds budget) {
+  const auto deadline = std::chrono::steady_clock::now() + budget;
+  for (unsigned i = 1;; ++i) {
+    if (pred()) return true;
+    cpu_pause();
+    if (i % 64 == 0 && std::chrono::steady_clock::now() >= deadline) return pred();
+  }
+}
+
+}  // namespace
 
 ThreadPool::ThreadPool(unsigned threads) {
   const unsigned n = threads == 0 ? 1 : threads;
@@ -11,7 +37,7 @@ ThreadPool::ThreadPool(unsigned threads) {
 ThreadPool::~ThreadPool() {
   {
     std::lock_guard lock(mu_);
-    stop_ = true;
+    stop_.store(true, std::memory_order_release);
   }
   start_cv_.notify_all();
   for (std::thread& t : helpers_) t.join();
@@ -20,33 +46,47 @@ ThreadPool::~ThreadPool() {
 void ThreadPool::helper_loop(unsigned worker) {
   uint64_t seen = 0;
   for (;;) {
-    const std::function<void(unsigned)>* job = nullptr;
-    {
+    auto woken = [&] {
+      return stop_.load(std::memory_order_acquire) ||
+             generation_.load(std::memory_order_acquire) != seen;
+    };
+    if (!spin_until(woken, kSpin)) {
       std::unique_lock lock(mu_);
-      start_cv_.wait(lock, [&] { return stop_ || generation_ != seen; });
-      if (stop_) return;
-      seen = generation_;
-      job = job_;
+      start_cv_.wait(lock, woken);
     }
+    if (stop_.load(std::memory_order_acquire)) return;
+    // acquire (in woken): job_ was written before the generation was bumped.
+    seen = generation_.load(std::memory_order_acquire);
+    started_.fetch_add(1, std::memory_order_relaxed);
+    const std::function<void(unsigned)>* job = job_;
     std::exception_ptr error;
     try {
       (*job)(worker);
     } catch (...) {
       error = std::current_exception();
     }
-    std::lock_guard lock(mu_);
-    if (error && !error_) error_ = error;
-    if (--pending_ == 0) done_cv_.notify_one();
+    if (error) {
+      std::lock_guard lock(mu_);
+      if (!error_) error_ = error;
+    }
+    // acq_rel: the job's writes (and error_) happen before the caller sees pending_ reach 0.
+    if (pending_.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+      std::lock_guard lock(mu_);  // the caller may be between its check and its wait
+      done_cv_.notify_one();
+    }
   }
 }
 
 void ThreadPool::run(const std::function<void(unsigned)>& job) {
+  job_ = &job;
+  error_ = nullptr;
+  pending_.store(static_cast<unsigned>(helpers_.size()), std::memory_order_relaxed);
+  started_.store(0, std::memory_order_relaxed);
   {
+    // Under the mutex, so that a helper between its wait predicate and its sleep cannot miss
+    // the bump; release: publishes job_ and pending_ to helpers that spin.
     std::lock_guard lock(mu_);
-    job_ = &job;
-    error_ = nullptr;
-    pending_ = static_cast<unsigned>(helpers_.size());
-    ++generation_;
+    generation_.fetch_add(1, std::memory_order_release);
   }
   start_cv_.notify_all();
   std::exception_ptr error;
@@ -55,8 +95,18 @@ void ThreadPool::run(const std::function<void(unsigned)>& job) {
   } catch (...) {
     error = std::current_exception();
   }
-  std::unique_lock lock(mu_);
-  done_cv_.wait(lock, [&] { return pending_ == 0; });
+  auto all_done = [&] { return pending_.load(std::memory_order_acquire) == 0; };
+  // Spin only while every helper is running: one still waking up may have been queued on this
+  // very core (Linux often wakes a thread where its waker runs), and spinning would keep it off.
+  const auto helpers = static_cast<unsigned>(helpers_.size());
+  auto done_or_lagging = [&] {
+    return all_done() || started_.load(std::memory_order_relaxed) < helpers;
+  };
+  if (!spin_until(done_or_lagging, kSpin) || !all_done()) {
+    std::unique_lock lock(mu_);
+    done_cv_.wait(lock, all_done);
+  }
+  std::lock_guard lock(mu_);
   if (!error) error = error_;
   job_ = nullptr;
   if (error) std::rethrow_exception(error);

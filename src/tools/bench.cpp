@@ -94,10 +94,10 @@ std::vector<Row> bench_case(const BenchCase& c, const BenchOptions& opts, std::v
   // Ideal speedups from one profiled run at the largest thread count.
   const unsigned max_threads = *std::max_element(opts.threads.begin(), opts.threads.end());
   // The profiled run goes through the engine whatever the automatic mode would choose.
-  parallel::ParallelBlockExecutor profiler({.threads = std::max(2u, max_threads),
-                                            .sequential_below = 0,
-                                            .min_predicted_speedup = 0,
-                                            .profile = true});
+  parallel::ExecutorOptions profile_options =
+      parallel::ExecutorOptions::every_block(std::max(2u, max_threads));
+  profile_options.profile = true;
+  parallel::ParallelBlockExecutor profiler(profile_options);
   InMemoryState profiled = *c.pre;
   (void)profiler.execute(profiled, c.env, c.rev, c.txs, c.senders);
   const parallel::DependencyGraph graph = profiler.dependency_graph();

@@ -62,7 +62,7 @@ std::optional<std::string> compare_parallel(void* ctx, const InMemoryState& pre,
   InMemoryState par_state = pre;
   // Every block through the engine (no automatic in-order mode): this is a check of it.
   parallel::ParallelBlockExecutor executor(
-      {.threads = check->threads, .sequential_below = 0, .min_predicted_speedup = 0});
+      parallel::ExecutorOptions::every_block(check->threads));
   const BlockExecution par = executor.execute(par_state, env, rev, block.transactions, senders);
   const std::string diff =
       describe_difference(fingerprint(seq, seq_state), fingerprint(par, par_state));

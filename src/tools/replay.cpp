@@ -73,7 +73,7 @@ ReplayLine replay_one(const std::string& dir, unsigned threads) {
     if (parallel_state) {
       // Every block through the engine (no automatic in-order mode): this is a check of it.
       parallel::ParallelBlockExecutor executor(
-          {.threads = threads, .sequential_below = 0, .min_predicted_speedup = 0});
+          parallel::ExecutorOptions::every_block(threads));
       start = std::chrono::steady_clock::now();
       const BlockExecution par =
           executor.execute(*parallel_state, env, line.rev, snap.block.transactions, snap.senders);

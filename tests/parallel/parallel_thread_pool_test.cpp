@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
+#include <thread>
 #include <stdexcept>
 #include <vector>
 
@@ -43,6 +45,19 @@ TEST(ThreadPool, RethrowsAWorkersExceptionAndStaysUsable) {
   std::atomic<int> sum{0};
   pool.run([&](unsigned w) { sum.fetch_add(static_cast<int>(w)); });
   EXPECT_EQ(sum.load(), 0 + 1 + 2);
+}
+
+// Helpers spin for a while after a job, then sleep: runs back to back (helpers still spinning)
+// and runs after a pause (helpers asleep) both reach every worker, and what a helper wrote in
+// its job (plain memory) is visible to the caller afterwards.
+TEST(ThreadPool, WakesSpinningAndSleepingHelpers) {
+  ThreadPool pool(3);
+  std::vector<uint64_t> written(3, 0);
+  for (int round = 1; round <= 60; ++round) {
+    if (round % 20 == 0) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    pool.run([&](unsigned w) { written[w] = static_cast<uint64_t>(round) * 10 + w; });
+    for (unsigned w = 0; w < 3; ++w) ASSERT_EQ(written[w], static_cast<uint64_t>(round) * 10 + w);
+  }
 }
 
 }  // namespace

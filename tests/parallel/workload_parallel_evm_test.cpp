@@ -27,7 +27,7 @@ TEST_P(ParallelEvmTest, IdenticalToSequential) {
   const BlockFingerprint expected = fingerprint(seq, seq_state);
   for (unsigned threads : {1u, 2u, 4u, 8u}) {
     parallel::ParallelBlockExecutor executor(
-        {.threads = threads, .sequential_below = 0, .min_predicted_speedup = 0});
+        parallel::ExecutorOptions::every_block(threads));
     for (int round = 0; round < 2; ++round) {  // the executor is reused across blocks
       InMemoryState state = w.pre;
       const BlockExecution par = executor.execute(state, w.env, w.rev, w.txs, w.senders);
@@ -50,7 +50,7 @@ std::vector<Case> all_cases() {
 // runs in order; independent transfers run on the engine. Both give the in-order result.
 TEST(ParallelEvmAutomatic, ChainsRunInOrderOthersInParallel) {
   for (double hot : {1.0, 0.0}) {
-    const workload::Workload w = workload::build({workload::Kind::Raw, 200, 0, hot, 3});
+    const workload::Workload w = workload::build({workload::Kind::Raw, 400, 0, hot, 3});
     InMemoryState seq_state = w.pre;
     const BlockExecution seq = execute_transactions(seq_state, w.env, w.rev, w.txs, w.senders);
     parallel::ParallelBlockExecutor executor({.threads = 4});

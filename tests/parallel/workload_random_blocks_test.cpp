@@ -64,7 +64,7 @@ TEST_P(RandomBlocksTest, ParallelIdenticalToSequential) {
   std::vector<std::unique_ptr<parallel::ParallelBlockExecutor>> executors;
   for (unsigned threads : {2u, 4u, 8u})
     executors.push_back(std::make_unique<parallel::ParallelBlockExecutor>(
-        parallel::ExecutorOptions{.threads = threads, .sequential_below = 0, .min_predicted_speedup = 0}));
+        parallel::ExecutorOptions::every_block(threads)));
 
   Coverage coverage;
   size_t mismatches = 0;
@@ -127,7 +127,7 @@ TEST_P(RandomBlocksTest, RecreatedContractReadsFreshStorage) {
   const BlockFingerprint expected = fingerprint(seq, seq_state);
   for (unsigned threads : {2u, 4u, 8u}) {
     parallel::ParallelBlockExecutor executor(
-        {.threads = threads, .sequential_below = 0, .min_predicted_speedup = 0});
+        parallel::ExecutorOptions::every_block(threads));
     InMemoryState state = b.pre;
     const BlockExecution par = executor.execute(state, b.env, b.rev, b.txs, b.senders);
     const BlockFingerprint got = fingerprint(par, state);
