@@ -108,6 +108,18 @@ std::optional<TxError> validate(State& state, const BlockEnv& block, Revision re
   return validate_against_sender(tx, rev, info, *state.get_code(sender));
 }
 
+/// A plain value transfer (no calldata, positive value) to an account without code that is not
+/// a precompile: it runs no code, so the recipient is credited lazily, without reading its
+/// balance. In parallel execution, transfers into one account (an exchange's deposit address)
+/// then do not depend on each other; the code check reads only the code hash. In order the
+/// result is the same as the call it replaces.
+bool is_lazy_transfer(State& state, Revision rev, const Transaction& tx, const Address& sender,
+                      const Address& target, Tracer* tracer) {
+  return tracer == nullptr && !tx.is_create() && tx.type != TxType::SetCode && tx.data.empty() &&
+         !tx.value.is_zero() && target != sender && !is_precompile(rev, target) &&
+         state.peek_code_hash(target) == kEmptyCodeHash;
+}
+
 /// The transaction's top-level call or creation through a host.
 Result execute_message(State& state, Revision rev, const TxContext& ctx, const Transaction& tx,
                        const Address& target, uint64_t gas, Tracer* tracer) {
@@ -157,7 +169,14 @@ TxOutcome apply_transaction(State& state, const BlockEnv& block, Revision rev,
   if (tx.type == TxType::SetCode) refund += apply_authorizations(state, block, tx);
 
   const TxContext ctx = make_context(block, rev, tx, sender, gas_price);
-  Result res = execute_message(state, rev, ctx, tx, target, tx.gas_limit - ig.cost, tracer);
+  Result res;
+  if (is_lazy_transfer(state, rev, tx, sender, target, tracer)) {
+    state.sub_balance(sender, tx.value);  // validated: the balance covers value and gas
+    state.credit_lazily(target, tx.value);
+    res.gas_left = static_cast<int64_t>(tx.gas_limit - ig.cost);
+  } else {
+    res = execute_message(state, rev, ctx, tx, target, tx.gas_limit - ig.cost, tracer);
+  }
   if (res.status == StatusCode::Success) refund += res.gas_refund;
 
   // Post-execution: refund the unused gas, pay the priority fee, clean up.

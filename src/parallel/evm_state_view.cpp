@@ -66,6 +66,11 @@ SharedCode MvStateView::read_code(const Hash& code_hash) {
   return base_.pre().read_code(code_hash);
 }
 
+Hash MvStateView::read_code_hash(const Address& addr) {
+  const EvmValue acc = view_.read_skipping_deltas({addr, EvmField::Account, {}});
+  return acc.exists ? acc.code_hash : kEmptyCodeHash;
+}
+
 bool MvStateView::has_storage(const Address& addr) {
   // Storage written during the block needs code or a nonce at the address first, which the
   // creation-collision check sees on its own; only a wipe changes the pre-block answer.

@@ -68,6 +68,9 @@ class MvStateView final : public StateView {
   SharedCode read_code(const Hash& code_hash) override;
   Hash read_block_hash(uint64_t number) override { return base_.pre().read_block_hash(number); }
   bool has_storage(const Address& addr) override;
+  /// From the Account location's nearest full write (or the pre-block state), past balance
+  /// deltas: they never change the code, so lazy credits create no dependency here.
+  Hash read_code_hash(const Address& addr) override;
 
   /// The Account location (existence, nonce, code hash, balance) as this incarnation read it:
   /// from the accounts read_account() served, else read now (and recorded like any read).

@@ -163,7 +163,7 @@ class Executor {
       const auto& reads = slots_[i].reads;
       if (reads && reads->incarnation != kNoIncarnation)
         for (const ReadRecord<T>& r : reads->reads)
-          memory_.collect_sources(r.key, static_cast<TxIndex>(i), g.deps[i]);
+          memory_.collect_sources(r.key, static_cast<TxIndex>(i), g.deps[i], r.skip_deltas);
       std::sort(g.deps[i].begin(), g.deps[i].end());
       g.deps[i].erase(std::unique(g.deps[i].begin(), g.deps[i].end()), g.deps[i].end());
     }

@@ -63,22 +63,29 @@ class IncarnationView {
   /// The content of `key` as of just before this transaction (writes of lower transactions
   /// applied in order). The transaction's own earlier writes are not visible: the task keeps
   /// them. Throws ReadDependency when suspended.
-  Value read(const Key& key) {
+  Value read(const Key& key) { return read_impl(key, false); }
+
+  /// read() past additive deltas: the nearest full write or the pre-block storage, as if no
+  /// delta had been added (see MvMemory::read). Validated in the same mode.
+  Value read_skipping_deltas(const Key& key) { return read_impl(key, true); }
+
+ private:
+  Value read_impl(const Key& key, bool skip_deltas) {
     // Once suspended, the scheduler may already have handed this transaction to another
     // worker: never touch it again, whatever the task does with the exception.
     if (suspended_) throw ReadDependency{kNoTx};
     if (faults_ != nullptr) faults_->maybe_fail(FaultPoint::kRead, version_, worker_);
     using Status = typename MvMemory<T>::ReadResult::Status;
     for (;;) {
-      auto r = memory_.read(key, version_.tx);
+      auto r = memory_.read(key, version_.tx, skip_deltas);
       if (r.status == Status::kValue) {
-        reads_.push_back({key, r.origin});
+        reads_.push_back({key, r.origin, skip_deltas});
         return std::move(r.value);
       }
       if (r.status == Status::kStorage) {
         Value v = base_.read_base(key);
         if (r.origin.has_delta) v = T::apply(v, r.origin.delta_sum);
-        reads_.push_back({key, r.origin});
+        reads_.push_back({key, r.origin, skip_deltas});
         return v;
       }
       if (scheduler_ == nullptr)
@@ -91,7 +98,6 @@ class IncarnationView {
     }
   }
 
- private:
   const MvMemory<T>& memory_;
   Scheduler* scheduler_;
   BaseReader<T>& base_;

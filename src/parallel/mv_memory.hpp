@@ -63,7 +63,10 @@ class MvMemory {
     for (size_t c = 0; c < kMaxChunks && c * kChunkSize < used; ++c) {
       Cell* cells = chunks_[c].load(std::memory_order_relaxed);
       if (cells == nullptr) continue;  // its allocation failed
-      for (size_t i = 0; i < kChunkSize && c * kChunkSize + i < used; ++i) cells[i].entries.clear();
+      for (size_t i = 0; i < kChunkSize && c * kChunkSize + i < used; ++i) {
+        cells[i].entries.clear();
+        cells[i].full_writers.clear();
+      }
     }
     next_cell_.store(0, std::memory_order_relaxed);
     // About eight buckets per transaction (a transfer writes five locations), at least 4096;
@@ -80,11 +83,16 @@ class MvMemory {
   }
 
   /// Reads `key` as transaction `reader` sees it (writes of transactions < reader).
-  ReadResult read(const Key& key, TxIndex reader) const {
+  ///
+  /// With `skip_deltas`, additive deltas are passed over: the read resolves to the nearest full
+  /// write (or storage) alone, for readers of the parts of a location that deltas never change
+  /// (an account's code, read by a plain transfer that credits it lazily).
+  ReadResult read(const Key& key, TxIndex reader, bool skip_deltas = false) const {
     ReadResult r;
     const Cell* cell = find_cell(key);
     if (cell == nullptr) return r;
     std::lock_guard lock(cell->lock);
+    if (skip_deltas) return read_full_write(*cell, reader);
     auto it = first_at_or_above(cell->entries, reader);
     while (it != cell->entries.begin()) {
       --it;
@@ -160,7 +168,7 @@ class MvMemory {
   /// True when every read of `reads` (made by transaction `tx`) would observe the same origin now.
   bool validate_read_set(TxIndex tx, const std::vector<ReadRecord<T>>& reads) const {
     for (const ReadRecord<T>& r : reads) {
-      ReadResult now = read(r.key, tx);
+      ReadResult now = read(r.key, tx, r.skip_deltas);
       if (now.status == ReadResult::Status::kDependency || !(now.origin == r.origin)) return false;
     }
     return true;
@@ -168,12 +176,14 @@ class MvMemory {
 
   /// Appends to `out` the transactions below `reader` whose writes make up what it reads at
   /// `key` (the full write and every delta above it). Single-threaded use after a block.
-  void collect_sources(const Key& key, TxIndex reader, std::vector<TxIndex>& out) const {
+  void collect_sources(const Key& key, TxIndex reader, std::vector<TxIndex>& out,
+                       bool skip_deltas = false) const {
     const Cell* cell = find_cell(key);
     if (cell == nullptr) return;
     auto it = first_at_or_above(cell->entries, reader);
     while (it != cell->entries.begin()) {
       --it;
+      if (skip_deltas && it->kind == WriteKind::kDelta) continue;
       out.push_back(it->tx);
       if (it->kind == WriteKind::kValue) return;
     }
@@ -211,6 +221,10 @@ class MvMemory {
     bool published = false;  // false: lost an insertion race to another cell of the same key
     mutable SpinLock lock;
     std::vector<Entry> entries;  // under lock: sorted by tx, at most one per tx
+    // Under lock: the transactions whose entry is a full write, sorted. A read past deltas
+    // finds its base here by binary search instead of walking every delta below it (a hot
+    // account credited by thousands of plain transfers).
+    std::vector<TxIndex> full_writers;
   };
 
   template <class Entries>
@@ -284,10 +298,39 @@ class MvMemory {
     }
   }
 
+  /// read(skip_deltas) under the cell's lock: the highest full write below `reader`, deltas
+  /// (and estimates of deltas) ignored. Skipping a delta's estimate is safe: if its
+  /// re-execution writes a full value instead, the abort that made it an estimate has sent
+  /// every higher transaction back to validation, which then sees the new full write.
+  ReadResult read_full_write(const Cell& cell, TxIndex reader) const {
+    ReadResult r;
+    auto w = std::lower_bound(cell.full_writers.begin(), cell.full_writers.end(), reader);
+    if (w == cell.full_writers.begin()) return r;  // storage
+    const auto it = first_at_or_above(cell.entries, *(w - 1));
+    if (it->estimate) {
+      r.status = ReadResult::Status::kDependency;
+      r.blocking = it->tx;
+      return r;
+    }
+    r.status = ReadResult::Status::kValue;
+    r.origin.base = ReadOrigin<T>::Base::kVersion;
+    r.origin.version = {it->tx, it->incarnation};
+    r.value = it->value;
+    return r;
+  }
+
+  static void set_full_writer(Cell& cell, TxIndex tx, bool full) {
+    auto w = std::lower_bound(cell.full_writers.begin(), cell.full_writers.end(), tx);
+    const bool present = w != cell.full_writers.end() && *w == tx;
+    if (full && !present) cell.full_writers.insert(w, tx);
+    if (!full && present) cell.full_writers.erase(w);
+  }
+
   static void upsert(Cell& cell, Version version, const Write<T>& w) {
     std::lock_guard lock(cell.lock);
     auto it = first_at_or_above(cell.entries, version.tx);
     if (it == cell.entries.end() || it->tx != version.tx) it = cell.entries.insert(it, Entry{});
+    set_full_writer(cell, version.tx, w.kind == WriteKind::kValue);
     it->tx = version.tx;
     it->incarnation = version.incarnation;
     it->kind = w.kind;
@@ -302,7 +345,10 @@ class MvMemory {
   static void erase_entry(Cell& cell, TxIndex tx) {
     std::lock_guard lock(cell.lock);
     auto it = first_at_or_above(cell.entries, tx);
-    if (it != cell.entries.end() && it->tx == tx) cell.entries.erase(it);
+    if (it != cell.entries.end() && it->tx == tx) {
+      if (it->kind == WriteKind::kValue) set_full_writer(cell, tx, false);
+      cell.entries.erase(it);
+    }
   }
 
   std::unique_ptr<std::atomic<Cell*>[]> chunks_;  // kMaxChunks pointers to kChunkSize cells

@@ -94,6 +94,7 @@ template <LocationTraits T>
 struct ReadRecord {
   typename T::Key key{};
   ReadOrigin<T> origin{};
+  bool skip_deltas = false;  ///< read past additive deltas (MvMemory::read)
 };
 
 }  // namespace paraevm::parallel

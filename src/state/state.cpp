@@ -286,6 +286,13 @@ void State::finalize(bool clear_touched_empty) {
   code_undo_.clear();
 }
 
+Hash State::peek_code_hash(const Address& addr) {
+  const auto it = accounts_.find(addr);
+  if (it != accounts_.end() && it->second.loaded)
+    return it->second.exists ? it->second.info.code_hash : kEmptyCodeHash;
+  return view_.read_code_hash(addr);
+}
+
 void State::credit_lazily(const Address& addr, const U256& amount) {
   const auto it = accounts_.find(addr);
   if (amount.is_zero() || (it != accounts_.end() && it->second.loaded)) {

@@ -55,6 +55,9 @@ class State {
   /// account already loaded, takes the ordinary touch + add_balance path. Not journaled: call it
   /// after the last rollback, before finalize(); the account must not be accessed afterwards.
   void credit_lazily(const Address& addr, const U256& amount);
+  /// The code hash of an account this transaction has not loaded, read without loading it (so
+  /// without reading its balance); the loaded value otherwise.
+  Hash peek_code_hash(const Address& addr);
   /// Records an EIP-161 touch, creating the account (empty) when it does not exist. Touched
   /// accounts that are empty at the end of the transaction are removed by finalize().
   void touch(const Address& addr);

@@ -55,6 +55,12 @@ class StateView {
   /// storage exists is a collision). Backends that can hold storage for code-less accounts
   /// must override it; the default (false) is right only for backends that cannot.
   virtual bool has_storage(const Address& /*addr*/) { return false; }
+  /// The account's code hash alone (kEmptyCodeHash when absent). Backends where balance
+  /// credits are lazy (the parallel engine) answer without depending on those credits.
+  virtual Hash read_code_hash(const Address& addr) {
+    const auto info = read_account(addr);
+    return info ? info->code_hash : kEmptyCodeHash;
+  }
 };
 
 }  // namespace paraevm

@@ -55,27 +55,27 @@ TEST(BlockShape, IndependentTransfersScale) {
   EXPECT_DOUBLE_EQ(predicted_speedup(txs, senders, 4), 4.0);
 }
 
-TEST(BlockShape, PlainTransfersIntoOneAccountChainButContractCallsDoNot) {
+TEST(BlockShape, TransfersIntoOneAccountAndCallsOfOneContractAreIndependent) {
   std::vector<Transaction> txs;
   std::vector<Address> senders;
   for (uint8_t i = 0; i < 8; ++i) {
-    txs.push_back(transfer(200));  // value into one account: each reads the previous balance
+    txs.push_back(transfer(200));  // value into one account: credited lazily
     senders.push_back(account(i));
   }
   for (uint8_t i = 8; i < 16; ++i) {
     txs.push_back(call(201));  // calls of one contract: conflicts only execution can tell
     senders.push_back(account(i));
   }
-  const DependencyGraph g = predicted_dependencies(txs, senders);
-  for (size_t i = 1; i < 8; ++i) EXPECT_EQ(g.deps[i], std::vector<TxIndex>{static_cast<TxIndex>(i - 1)});
-  for (size_t i = 8; i < 16; ++i) EXPECT_TRUE(g.deps[i].empty()) << i;
+  for (const auto& d : predicted_dependencies(txs, senders).deps) EXPECT_TRUE(d.empty());
 }
 
-TEST(BlockShape, RecipientThatLaterSendsDependsOnThePayment) {
-  std::vector<Transaction> txs{transfer(7), transfer(9)};
-  std::vector<Address> senders{account(1), account(7)};  // 7 spends what tx 0 paid it
+TEST(BlockShape, RecipientThatLaterSendsDependsOnEveryPayment) {
+  std::vector<Transaction> txs{transfer(7), transfer(7), transfer(9), transfer(9)};
+  // 7 spends what txs 0 and 1 paid it, then sends again (its own nonce).
+  std::vector<Address> senders{account(1), account(2), account(7), account(7)};
   const DependencyGraph g = predicted_dependencies(txs, senders);
-  EXPECT_EQ(g.deps[1], std::vector<TxIndex>{0});
+  EXPECT_EQ(g.deps[2], (std::vector<TxIndex>{0, 1}));
+  EXPECT_EQ(g.deps[3], std::vector<TxIndex>{2});
 }
 
 }  // namespace

@@ -165,3 +165,47 @@ TEST(MvMemory, ConcurrentRecordAndRead) {
 
 }  // namespace
 }  // namespace paraevm::parallel
+
+namespace paraevm::parallel {
+namespace {
+
+// Reads past deltas (a plain transfer's code check of a lazily credited account): the nearest
+// full write below the reader, whatever deltas lie between; estimates of deltas are passed
+// over, estimates of full writes still block; replaced and removed entries are tracked.
+TEST(MvMemory, ReadsSkippingDeltas) {
+  using Mv = MvMemory<testing::IntTraits>;
+  using W = Write<testing::IntTraits>;
+  using Status = Mv::ReadResult::Status;
+  Mv mv;
+  mv.reset(20);
+  for (TxIndex tx = 0; tx < 20; tx += 2) mv.record({tx, 0}, {W::add(5, 1)});  // deltas 0,2,..18
+  EXPECT_EQ(mv.read(5, 19, true).status, Status::kStorage);
+  EXPECT_EQ(mv.read(5, 19).origin.delta_sum, 10u);  // the ordinary read sums them
+  mv.record({7, 0}, {W::full(5, 70)});
+  auto r = mv.read(5, 19, true);
+  ASSERT_EQ(r.status, Status::kValue);
+  EXPECT_EQ(r.value, 70u);  // no deltas added
+  EXPECT_FALSE(r.origin.has_delta);
+  EXPECT_EQ(r.origin.version, (Version{7, 0}));
+  EXPECT_EQ(mv.read(5, 7, true).status, Status::kStorage);  // below the full write
+  mv.convert_writes_to_estimates(8);  // a delta's estimate: passed over
+  EXPECT_EQ(mv.read(5, 19, true).status, Status::kValue);
+  EXPECT_EQ(mv.read(5, 19).status, Status::kDependency);
+  mv.convert_writes_to_estimates(7);  // the full write's estimate: blocks
+  r = mv.read(5, 19, true);
+  EXPECT_EQ(r.status, Status::kDependency);
+  EXPECT_EQ(r.blocking, 7u);
+  mv.record({7, 1}, {W::add(5, 3)});  // re-executed as a delta: no full write left
+  EXPECT_EQ(mv.read(5, 19, true).status, Status::kStorage);
+  mv.record({9, 0}, {W::full(5, 90)});
+  mv.record({9, 1}, {});  // no longer writes the key
+  EXPECT_EQ(mv.read(5, 19, true).status, Status::kStorage);
+  // Validation re-reads in the same mode.
+  std::vector<ReadRecord<testing::IntTraits>> reads{{5, mv.read(5, 19, true).origin, true}};
+  EXPECT_TRUE(mv.validate_read_set(19, reads));
+  mv.record({3, 0}, {W::full(5, 30)});
+  EXPECT_FALSE(mv.validate_read_set(19, reads));
+}
+
+}  // namespace
+}  // namespace paraevm::parallel
