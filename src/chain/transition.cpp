@@ -16,17 +16,18 @@ namespace {
 
 constexpr int64_t kAuthExistingRefund = 25000 - 12500;  // PER_EMPTY_ACCOUNT - PER_AUTH_BASE
 
-/// Candidate precompile addresses: 0x01..0x11 and 0x100 (P-256, Osaka).
+/// Candidate precompile addresses: 0x01..0x11 and 0x100 (P-256, Osaka), warm from the start.
 void warm_precompiles(State& state, Revision rev) {
   Address a;
+  uint8_t count = 0;
   for (uint8_t i = 1; i <= 0x11; ++i) {
     a[19] = i;
     if (!is_precompile(rev, a)) break;
-    state.access_account(a);
+    count = i;
   }
   Address p256;
   p256[18] = 0x01;
-  if (is_precompile(rev, p256)) state.access_account(p256);
+  state.set_warm_precompiles(count, is_precompile(rev, p256));
 }
 
 U256 effective_gas_price(const Transaction& tx, const BlockEnv& block) {

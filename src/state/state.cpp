@@ -196,7 +196,15 @@ void State::set_transient(const Address& addr, const U256& key, const U256& valu
   slot = value;
 }
 
+bool State::is_warm_precompile(const Address& addr) const {
+  for (size_t i = 0; i < 18; ++i)
+    if (addr[i] != 0) return false;
+  const unsigned low = (unsigned{addr[18]} << 8) | addr[19];
+  return (low >= 1 && low <= warm_precompiles_) || (warm_p256_ && low == 0x100);
+}
+
 AccessStatus State::access_account(const Address& addr) {
+  if (is_warm_precompile(addr)) return AccessStatus::Warm;
   // Warming reads nothing: the EIP-3651 warm coinbase must not make every transaction read it.
   Account& acc = entry(addr);
   if (acc.warm) return AccessStatus::Warm;
