@@ -1,6 +1,8 @@
 #include "parallel/block_shape.hpp"
 
+#include <algorithm>
 #include <unordered_map>
+#include <utility>
 
 namespace paraevm::parallel {
 
@@ -36,6 +38,51 @@ DependencyGraph predicted_dependencies(std::span<const Transaction> txs,
 double predicted_speedup(std::span<const Transaction> txs, std::span<const Address> senders,
                          unsigned threads) {
   return ideal_speedup(predicted_dependencies(txs, senders), threads);
+}
+
+namespace {
+
+/// Total cost and critical path of predicted_dependencies() in one pass, without building the
+/// graph: per account, when its last sent transaction and the latest credit into it finish.
+std::pair<uint64_t, uint64_t> total_and_critical_path(std::span<const Transaction> txs,
+                                                      std::span<const Address> senders) {
+  struct Finish {
+    uint64_t sent = 0;     // the account's last transaction
+    uint64_t credits = 0;  // the latest plain transfer into it since then
+  };
+  std::unordered_map<Address, Finish, FixedBytesHasher> accounts;
+  accounts.reserve(txs.size() * 2);
+  uint64_t total = 0, longest = 0;
+  for (size_t i = 0; i < txs.size(); ++i) {
+    const Transaction& tx = txs[i];
+    total += tx.gas_limit;
+    Finish& from = accounts[senders[i]];
+    const uint64_t finish = std::max(from.sent, from.credits) + tx.gas_limit;
+    from = {finish, 0};
+    longest = std::max(longest, finish);
+    if (tx.to && tx.data.empty() && !tx.value.is_zero() && *tx.to != senders[i]) {
+      Finish& to = accounts[*tx.to];
+      to.credits = std::max(to.credits, finish);
+    }
+  }
+  return {total, longest};
+}
+
+}  // namespace
+
+bool predicted_speedup_below(std::span<const Transaction> txs, std::span<const Address> senders,
+                             unsigned threads, double threshold) {
+  const auto [total, critical] = total_and_critical_path(txs, senders);
+  if (total == 0 || threads <= 1) return 1.0 < threshold;
+  const double per_thread = static_cast<double>(total) / threads;
+  // No schedule beats max(total / threads, critical path); greedy list scheduling is never worse
+  // than total / threads + critical path (Graham). Only between the two bounds is the
+  // schedule itself computed.
+  const double best = static_cast<double>(total) / std::max(per_thread, static_cast<double>(critical));
+  if (best < threshold) return true;
+  const double greedy = static_cast<double>(total) / (per_thread + static_cast<double>(critical));
+  if (greedy >= threshold) return false;
+  return predicted_speedup(txs, senders, threads) < threshold;
 }
 
 }  // namespace paraevm::parallel

@@ -26,4 +26,10 @@ DependencyGraph predicted_dependencies(std::span<const Transaction> txs,
 double predicted_speedup(std::span<const Transaction> txs, std::span<const Address> senders,
                          unsigned threads);
 
+/// predicted_speedup(txs, senders, threads) < threshold, answered in one pass over the
+/// transactions when the bounds of list scheduling decide it (most blocks), so that the check
+/// costs little next to a small block's execution.
+bool predicted_speedup_below(std::span<const Transaction> txs, std::span<const Address> senders,
+                             unsigned threads, double threshold);
+
 }  // namespace paraevm::parallel

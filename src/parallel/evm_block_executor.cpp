@@ -93,7 +93,7 @@ struct ParallelBlockExecutor::Impl {
     for (const Transaction& tx : txs) gas += tx.gas_limit;
     if (gas < options.min_parallel_gas) return true;
     return options.min_predicted_speedup > 0 &&
-           predicted_speedup(txs, senders, executor.threads()) < options.min_predicted_speedup;
+           predicted_speedup_below(txs, senders, executor.threads(), options.min_predicted_speedup);
   }
 };
 

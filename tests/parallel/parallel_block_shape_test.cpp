@@ -78,5 +78,23 @@ TEST(BlockShape, RecipientThatLaterSendsDependsOnEveryPayment) {
   EXPECT_EQ(g.deps[3], std::vector<TxIndex>{2});
 }
 
+// The one-pass check agrees with the exact prediction, on chains, independent transactions and
+// mixes of both (where the bounds leave it to the exact schedule).
+TEST(BlockShape, BelowAgreesWithTheExactPrediction) {
+  for (size_t chain = 0; chain <= 64; chain += 8) {
+    std::vector<Transaction> txs;
+    std::vector<Address> senders;
+    for (uint8_t i = 0; i < 64; ++i) {
+      txs.push_back(transfer(100 + i, 21000 + 1000u * (i % 5)));
+      senders.push_back(account(i < chain ? 1 : i));
+    }
+    for (unsigned threads : {2u, 4u, 8u})
+      for (double threshold : {1.1, 1.3, 1.9, 3.0})
+        EXPECT_EQ(predicted_speedup_below(txs, senders, threads, threshold),
+                  predicted_speedup(txs, senders, threads) < threshold)
+            << "chain " << chain << " threads " << threads << " threshold " << threshold;
+  }
+}
+
 }  // namespace
 }  // namespace paraevm::parallel
