@@ -25,6 +25,14 @@ State::Account& State::load(const Address& addr) {
       acc.info = *acc.base;
       acc.exists = true;
     }
+    // An account credited lazily and loaded afterwards: the credit becomes part of its balance
+    // (after the last rollback, as credit_lazily requires, so nothing is journaled), so that the
+    // diff lists the account once.
+    if (const auto credit = credits_.find(addr); credit != credits_.end()) {
+      acc.info.balance += credit->second;
+      acc.exists = true;
+      credits_.erase(credit);
+    }
   }
   return acc;
 }
@@ -302,6 +310,9 @@ Hash State::peek_code_hash(const Address& addr) {
 }
 
 void State::credit_lazily(const Address& addr, const U256& amount) {
+  // A zero amount only touches, which cannot matter to an account with a pending non-zero
+  // credit (it is not empty afterwards): loading it here would read it after all.
+  if (amount.is_zero() && credits_.count(addr)) return;
   const auto it = accounts_.find(addr);
   if (amount.is_zero() || (it != accounts_.end() && it->second.loaded)) {
     touch(addr);  // a zero credit still touches the account (EIP-161 removal)

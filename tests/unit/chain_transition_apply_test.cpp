@@ -53,6 +53,29 @@ class TransitionTest : public ::testing::Test {
   Address sender_ = addr(0x01);
 };
 
+// A plain transfer credits its recipient lazily (no balance read). Paid to the coinbase at a
+// zero gas price (the fee credit is zero, which only touches; before EIP-161 a touch keeps the
+// account), the coinbase must still be listed once in the diff, with the value: the parallel
+// engine turns each listed account into one write, and a second, empty entry had overwritten
+// the credit (found by the randomized differential test).
+TEST_F(TransitionTest, LazyTransferToCoinbaseWithZeroFeeListsItOnce) {
+  Transaction tx = transfer(U256{5000});
+  tx.type = TxType::Legacy;
+  tx.gas_price = U256{0};
+  tx.to = env_.coinbase;
+  env_.base_fee = U256{0};  // no base fee before London
+  const TxOutcome out = run(tx, Revision::Frontier);
+  ASSERT_TRUE(out.valid());
+  size_t listed = 0;
+  for (const AccountDiff& d : out.receipt.diff.accounts) {
+    if (d.address != env_.coinbase) continue;
+    ++listed;
+    EXPECT_EQ(d.balance_credit.value_or(d.balance.value_or(U256{})), U256{5000});
+  }
+  EXPECT_EQ(listed, 1u);
+  EXPECT_EQ(state_.find(env_.coinbase)->balance, U256{5000});
+}
+
 TEST_F(TransitionTest, ValueTransferPaysPriorityFeeAndBurnsBaseFee) {
   const TxOutcome out = run(transfer(U256{5000}));
   ASSERT_TRUE(out.valid());
