@@ -63,6 +63,9 @@ struct ExecutorOptions {
   uint64_t min_parallel_gas = 4'000'000;
   unsigned max_attempts = 3;        ///< failed attempts with valid reads before falling back
   bool profile = false;             ///< time executions and keep data for dependency_graph()
+  /// Bind each worker to its own CPU (ThreadPool): for machines dedicated to execution; the
+  /// calling thread is bound too, on its first block.
+  bool pin_threads = false;
   FaultInjector* faults = nullptr;  ///< test hook
 
   /// Options that send every block through the engine, whatever its size or shape (checks
@@ -102,7 +105,7 @@ class Executor {
   using Value = typename T::Value;
 
   explicit Executor(ExecutorOptions options)
-      : options_(options), pool_(options.threads == 0 ? 1 : options.threads) {
+      : options_(options), pool_(options.threads == 0 ? 1 : options.threads, options.pin_threads) {
     if (options_.max_attempts == 0)
       throw std::invalid_argument("parallel executor: max_attempts must be at least 1");
     workers_ = std::make_unique<Worker[]>(pool_.size());

@@ -2,6 +2,9 @@
 
 #include <chrono>
 
+#include <pthread.h>
+#include <sched.h>
+
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
 #endif
@@ -28,7 +31,22 @@ bool spin_until(Pred&& pred, std::chrono::microseconds budget) {
 
 }  // namespace
 
-ThreadPool::ThreadPool(unsigned threads) {
+void ThreadPool::pin_to(unsigned worker) const {
+  if (allowed_.empty()) return;
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  CPU_SET(allowed_[worker % allowed_.size()], &set);
+  pthread_setaffinity_np(pthread_self(), sizeof(set), &set);  // best effort: ignore failure
+}
+
+ThreadPool::ThreadPool(unsigned threads, bool pin) : pin_(pin) {
+  if (pin_) {
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (sched_getaffinity(0, sizeof(set), &set) == 0)
+      for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu)
+        if (CPU_ISSET(cpu, &set)) allowed_.push_back(cpu);
+  }
   const unsigned n = threads == 0 ? 1 : threads;
   helpers_.reserve(n - 1);
   for (unsigned w = 1; w < n; ++w) helpers_.emplace_back([this, w] { helper_loop(w); });
@@ -44,6 +62,7 @@ ThreadPool::~ThreadPool() {
 }
 
 void ThreadPool::helper_loop(unsigned worker) {
+  pin_to(worker);
   uint64_t seen = 0;
   for (;;) {
     auto woken = [&] {
@@ -78,6 +97,10 @@ void ThreadPool::helper_loop(unsigned worker) {
 }
 
 void ThreadPool::run(const std::function<void(unsigned)>& job) {
+  if (pin_ && !caller_pinned_) {
+    pin_to(0);
+    caller_pinned_ = true;
+  }
   job_ = &job;
   error_ = nullptr;
   pending_.store(static_cast<unsigned>(helpers_.size()), std::memory_order_relaxed);

@@ -33,6 +33,7 @@ struct BenchOptions {
   std::vector<unsigned> threads{1, 2};
   unsigned repeat = 3;
   bool json = false;
+  bool pin = false;
 };
 
 /// One block to benchmark.
@@ -106,7 +107,10 @@ std::vector<Row> bench_case(const BenchCase& c, const BenchOptions& opts, std::v
 
   std::vector<Row> rows;
   for (unsigned threads : opts.threads) {
-    parallel::ParallelBlockExecutor executor({.threads = threads});
+    parallel::ExecutorOptions options;
+    options.threads = threads;
+    options.pin_threads = opts.pin;
+    parallel::ParallelBlockExecutor executor(options);
     Row row{c.name, c.txs.size(), seq.gas_used, threads, seq_ms};
     InMemoryState state = *c.pre;
     const BlockExecution par = executor.execute(state, c.env, c.rev, c.txs, c.senders);
@@ -238,6 +242,7 @@ void add_bench_command(CLI::App& app) {
   cmd->add_option("--threads", opts->threads, "Thread counts, e.g. 1,2,4")->delimiter(',');
   cmd->add_option("--repeat", opts->repeat, "Runs per measurement (best is kept)")->check(CLI::PositiveNumber);
   cmd->add_flag("--json", opts->json, "Print JSON");
+  cmd->add_flag("--pin", opts->pin, "Bind each worker thread to its own CPU");
   cmd->callback([opts] {
     try {
       run_bench(*opts);

@@ -60,5 +60,15 @@ TEST(ThreadPool, WakesSpinningAndSleepingHelpers) {
   }
 }
 
+// Pinned workers (one CPU each, modulo the CPUs allowed) run jobs like unpinned ones.
+TEST(ThreadPool, PinnedWorkersRunEveryJob) {
+  ThreadPool pool(3, /*pin=*/true);
+  for (int round = 0; round < 50; ++round) {
+    std::vector<std::atomic<int>> hits(3);
+    pool.run([&](unsigned w) { hits[w].fetch_add(1); });
+    for (auto& h : hits) ASSERT_EQ(h.load(), 1);
+  }
+}
+
 }  // namespace
 }  // namespace paraevm::parallel
