@@ -59,6 +59,9 @@ class MvMemory {
   /// Keeps allocated capacity (cells with their entry vectors, buckets, per-transaction lists)
   /// for the next block.
   void reset(size_t block_size) {
+    // A new epoch, unique across instances, retires every thread's cell batch.
+    static std::atomic<uint64_t> epochs{0};
+    epoch_ = epochs.fetch_add(1, std::memory_order_relaxed) + 1;
     const size_t used = next_cell_.load(std::memory_order_relaxed);
     for (size_t c = 0; c < kMaxChunks && c * kChunkSize < used; ++c) {
       Cell* cells = chunks_[c].load(std::memory_order_relaxed);
@@ -204,6 +207,7 @@ class MvMemory {
  private:
   static constexpr size_t kChunkSize = 4096;
   static constexpr size_t kMaxChunks = size_t{1} << 14;  // 67 million locations in one block
+  static constexpr size_t kCellBatch = 32;
 
   struct Entry {
     TxIndex tx = 0;
@@ -259,7 +263,21 @@ class MvMemory {
   /// A fresh cell from the chunked pool. Chunks stay allocated across blocks, so allocating
   /// one (under chunk_mu_) is rare.
   Cell* allocate_cell() {
-    const size_t index = next_cell_.fetch_add(1, std::memory_order_relaxed);
+    // Each thread takes cells kCellBatch at a time: one shared fetch_add per transaction's
+    // writes bounced the counter's cache line between cores. Cells of a batch that stay unused
+    // are never published (reset() clears them like the others).
+    struct Cursor {
+      uint64_t epoch = 0;
+      size_t next = 0;
+      size_t end = 0;
+    };
+    thread_local Cursor cursor;
+    if (cursor.epoch != epoch_ || cursor.next == cursor.end) {
+      cursor.next = next_cell_.fetch_add(kCellBatch, std::memory_order_relaxed);
+      cursor.end = cursor.next + kCellBatch;
+      cursor.epoch = epoch_;
+    }
+    const size_t index = cursor.next++;
     const size_t chunk = index / kChunkSize;
     if (chunk >= kMaxChunks) throw std::length_error("multi-version memory: too many locations");
     Cell* cells = chunks_[chunk].load(std::memory_order_acquire);
@@ -354,6 +372,7 @@ class MvMemory {
   std::unique_ptr<std::atomic<Cell*>[]> chunks_;  // kMaxChunks pointers to kChunkSize cells
   std::mutex chunk_mu_;                            // allocating a chunk
   std::atomic<size_t> next_cell_{0};               // cells handed out in this block
+  uint64_t epoch_ = 0;                             // set by reset(), read by workers after it
   std::unique_ptr<std::atomic<Cell*>[]> buckets_;
   size_t bucket_capacity_ = 0;
   unsigned bucket_bits_ = 12;
