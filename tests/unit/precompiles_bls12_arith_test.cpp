@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <vector>
 
 #include "precompiles/bls12_381/exponents.hpp"
 #include "precompiles/bls12_381/pairing.hpp"
@@ -261,6 +262,68 @@ TEST(Bls12Fp, AssemblyProductMatchesPortable) {
     if (i == 0) a = b = p_minus_1;  // the largest inputs
     if (i == 1) a = p_minus_1;
     EXPECT_EQ(detail::mont_mul(a, b), detail::mont_mul_portable(a, b));
+  }
+}
+
+}  // namespace
+}  // namespace paraevm::bls12_381
+
+namespace paraevm::bls12_381 {
+namespace {
+
+TEST(Bls12Pairing, PreparedMillerLoopMatchesGeneric) {
+  std::mt19937_64 rng(21);
+  std::vector<PairingInput> pairs;
+  for (int i = 0; i < 3; ++i)
+    pairs.push_back({to_affine(mul_scalar(G1::from_affine(g1_generator()), random_scalar(rng))),
+                     to_affine(mul_scalar(G2::from_affine(g2_generator()), random_scalar(rng)))});
+  pairs.push_back({g1_generator(), G2Affine{}});  // a point at infinity contributes 1
+  std::vector<G2Prepared> prepared;
+  for (const auto& pair : pairs) prepared.push_back(prepare_g2(pair.q));
+  std::vector<PreparedInput> inputs;
+  for (size_t i = 0; i < pairs.size(); ++i) inputs.push_back({pairs[i].p, &prepared[i]});
+  EXPECT_EQ(miller_loop_prepared(inputs), miller_loop(pairs));
+  EXPECT_EQ(final_exponentiation(miller_loop_prepared({inputs.data(), 1})), pairing(pairs[0].p, pairs[0].q));
+}
+
+TEST(Bls12Pairing, BilinearOnRandomScalars) {
+  // e(aP, bQ) == e(P, Q)^(ab) with a, b below 2^64 (ab fits 128 bits).
+  std::mt19937_64 rng(22);
+  const G1 p = mul_scalar(G1::from_affine(g1_generator()), random_scalar(rng));
+  const G2 q = mul_scalar(G2::from_affine(g2_generator()), random_scalar(rng));
+  for (int i = 0; i < 2; ++i) {
+    const uint64_t a = rng(), b = rng();
+    const unsigned __int128 ab = (unsigned __int128)a * b;
+    const Fp12 lhs = pairing(to_affine(mul_u64(p, a)), to_affine(mul_u64(q, b)));
+    const Fp12 e = pairing(to_affine(p), to_affine(q));
+    Fp12 rhs = Fp12::one();
+    for (int bit = 127; bit >= 0; --bit) {
+      rhs = rhs.square();
+      if ((ab >> bit) & 1) rhs *= e;
+    }
+    EXPECT_EQ(lhs, rhs);
+  }
+}
+
+}  // namespace
+}  // namespace paraevm::bls12_381
+
+namespace paraevm::bls12_381 {
+namespace {
+
+TEST(Bls12Fp2, LazyProductMatchesSchoolbook) {
+  // (a0 + a1 u)(b0 + b1 u) = (a0 b0 - a1 b1) + (a0 b1 + a1 b0) u, by Fp products.
+  std::mt19937_64 rng(23);
+  const Fp max{exponents::sub_small(kP, 1)};  // p - 1, the largest element
+  for (int i = 0; i < 2000; ++i) {
+    Fp2 a = random_fp2(rng), b = random_fp2(rng);
+    if (i == 0) a = b = {max, max};
+    if (i == 1) a = {max, Fp::zero()}, b = {Fp::zero(), max};
+    if (i == 2) a = {Fp::zero(), max}, b = {Fp::zero(), max};
+    if (i == 3) a = {Fp::one(), max}, b = {max, Fp::one()};
+    const Fp2 expected{a.c0 * b.c0 - a.c1 * b.c1, a.c0 * b.c1 + a.c1 * b.c0};
+    ASSERT_EQ(a * b, expected) << i;
+    ASSERT_EQ(a.square(), a * a) << i;
   }
 }
 
