@@ -108,6 +108,93 @@ constexpr Limbs mont_mul_portable(const Limbs& a, const Limbs& b) {
 
 #if defined(__x86_64__) && defined(__GNUC__)
 #define PARAEVM_BLS12_381_ADX 1
+/// (t0..t5) - p when it is >= p, else (t0..t5), in registers (precondition: below 2p). The
+/// portable reduce_once compiles to spills and flag rebuilds through the 128-bit arithmetic.
+inline Limbs reduce_once_asm(uint64_t t0, uint64_t t1, uint64_t t2, uint64_t t3, uint64_t t4,
+                             uint64_t t5) {
+  uint64_t s0, s1, s2, s3, s4, s5;
+  asm("movq %[t0], %[s0]\n\t"
+      "subq %[p0], %[s0]\n\t"
+      "movq %[t1], %[s1]\n\t"
+      "sbbq %[p1], %[s1]\n\t"
+      "movq %[t2], %[s2]\n\t"
+      "sbbq %[p2], %[s2]\n\t"
+      "movq %[t3], %[s3]\n\t"
+      "sbbq %[p3], %[s3]\n\t"
+      "movq %[t4], %[s4]\n\t"
+      "sbbq %[p4], %[s4]\n\t"
+      "movq %[t5], %[s5]\n\t"
+      "sbbq %[p5], %[s5]\n\t"
+      // no borrow: t >= p, take t - p
+      "cmovncq %[s0], %[t0]\n\t"
+      "cmovncq %[s1], %[t1]\n\t"
+      "cmovncq %[s2], %[t2]\n\t"
+      "cmovncq %[s3], %[t3]\n\t"
+      "cmovncq %[s4], %[t4]\n\t"
+      "cmovncq %[s5], %[t5]\n\t"
+      : [t0] "+r"(t0), [t1] "+r"(t1), [t2] "+r"(t2), [t3] "+r"(t3), [t4] "+r"(t4), [t5] "+r"(t5),
+        [s0] "=&r"(s0), [s1] "=&r"(s1), [s2] "=&r"(s2), [s3] "=&r"(s3), [s4] "=&r"(s4),
+        [s5] "=&r"(s5)
+      : [p0] "m"(kP[0]), [p1] "m"(kP[1]), [p2] "m"(kP[2]), [p3] "m"(kP[3]), [p4] "m"(kP[4]),
+        [p5] "m"(kP[5])
+      : "cc");
+  return {t0, t1, t2, t3, t4, t5};
+}
+
+/// a + b mod p for a, b < p (no carry out of 382 bits), then one conditional subtraction.
+inline Limbs add_mod_asm(const Limbs& a, const Limbs& b) {
+  uint64_t t0 = a[0], t1 = a[1], t2 = a[2], t3 = a[3], t4 = a[4], t5 = a[5];
+  asm("addq %[b0], %[t0]\n\t"
+      "adcq %[b1], %[t1]\n\t"
+      "adcq %[b2], %[t2]\n\t"
+      "adcq %[b3], %[t3]\n\t"
+      "adcq %[b4], %[t4]\n\t"
+      "adcq %[b5], %[t5]\n\t"
+      : [t0] "+r"(t0), [t1] "+r"(t1), [t2] "+r"(t2), [t3] "+r"(t3), [t4] "+r"(t4), [t5] "+r"(t5)
+      : [b0] "rm"(b[0]), [b1] "rm"(b[1]), [b2] "rm"(b[2]), [b3] "rm"(b[3]), [b4] "rm"(b[4]),
+        [b5] "rm"(b[5])
+      : "cc");
+  return reduce_once_asm(t0, t1, t2, t3, t4, t5);
+}
+
+/// a - b mod p for a, b < p: the difference, plus p when it borrowed.
+inline Limbs sub_mod_asm(const Limbs& a, const Limbs& b) {
+  uint64_t t0 = a[0], t1 = a[1], t2 = a[2], t3 = a[3], t4 = a[4], t5 = a[5];
+  uint64_t m0, m1, m2, m3, m4, m5;
+  asm("subq %[b0], %[t0]\n\t"
+      "sbbq %[b1], %[t1]\n\t"
+      "sbbq %[b2], %[t2]\n\t"
+      "sbbq %[b3], %[t3]\n\t"
+      "sbbq %[b4], %[t4]\n\t"
+      "sbbq %[b5], %[t5]\n\t"
+      "sbbq %[m0], %[m0]\n\t"  // all ones on borrow
+      "movq %[m0], %[m1]\n\t"
+      "movq %[m0], %[m2]\n\t"
+      "movq %[m0], %[m3]\n\t"
+      "movq %[m0], %[m4]\n\t"
+      "movq %[m0], %[m5]\n\t"
+      "andq %[p0], %[m0]\n\t"
+      "andq %[p1], %[m1]\n\t"
+      "andq %[p2], %[m2]\n\t"
+      "andq %[p3], %[m3]\n\t"
+      "andq %[p4], %[m4]\n\t"
+      "andq %[p5], %[m5]\n\t"
+      "addq %[m0], %[t0]\n\t"
+      "adcq %[m1], %[t1]\n\t"
+      "adcq %[m2], %[t2]\n\t"
+      "adcq %[m3], %[t3]\n\t"
+      "adcq %[m4], %[t4]\n\t"
+      "adcq %[m5], %[t5]\n\t"
+      : [t0] "+&r"(t0), [t1] "+&r"(t1), [t2] "+&r"(t2), [t3] "+&r"(t3), [t4] "+&r"(t4),
+        [t5] "+&r"(t5), [m0] "=&r"(m0), [m1] "=&r"(m1), [m2] "=&r"(m2), [m3] "=&r"(m3),
+        [m4] "=&r"(m4), [m5] "=&r"(m5)
+      : [b0] "m"(b[0]), [b1] "m"(b[1]), [b2] "m"(b[2]), [b3] "m"(b[3]), [b4] "m"(b[4]),
+        [b5] "m"(b[5]), [p0] "m"(kP[0]), [p1] "m"(kP[1]), [p2] "m"(kP[2]), [p3] "m"(kP[3]),
+        [p4] "m"(kP[4]), [p5] "m"(kP[5])
+      : "cc");
+  return {t0, t1, t2, t3, t4, t5};
+}
+
 /// The same CIOS product with MULX/ADCX/ADOX: two independent carry chains (CF for the low
 /// halves, OF for the high halves) per row. The no-carry bound of p keeps every row within
 /// seven words, so the chains never carry out of the seventh.
@@ -412,7 +499,503 @@ inline Limbs mont_mul_adx(const Limbs& a, const Limbs& b) {
         [t5] "+&r"(t5), [t6] "=&r"(t6), [lo] "=&r"(lo), [hi] "=&r"(hi)
       : [a] "r"(a.data()), [b] "r"(b.data()), [p] "r"(kP.data()), [inv] "m"(kPInv), "m"(a), "m"(b)
       : "rdx", "cc");
-  return reduce_once({t0, t1, t2, t3, t4, t5});
+  return reduce_once_asm(t0, t1, t2, t3, t4, t5);
+}
+
+/// A double-width (768-bit) value: a product before Montgomery reduction.
+using Wide = std::array<uint64_t, 12>;
+
+/// The full 768-bit product a*b (inputs below 2^384), schoolbook with MULX/ADCX/ADOX rows.
+inline void mul_wide_adx(Wide& out, const Limbs& a, const Limbs& b) {
+  uint64_t t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0, t6, lo, hi;
+  asm("movq 0(%[b]), %%rdx\n\t"
+      "xorl %k[t6], %k[t6]\n\t"
+      "mulxq 0(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t0]\n\t"
+      "adoxq %[hi], %[t1]\n\t"
+      "mulxq 8(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t1]\n\t"
+      "adoxq %[hi], %[t2]\n\t"
+      "mulxq 16(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t2]\n\t"
+      "adoxq %[hi], %[t3]\n\t"
+      "mulxq 24(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t3]\n\t"
+      "adoxq %[hi], %[t4]\n\t"
+      "mulxq 32(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t4]\n\t"
+      "adoxq %[hi], %[t5]\n\t"
+      "mulxq 40(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t5]\n\t"
+      "adoxq %[hi], %[t6]\n\t"
+      "adcq $0, %[t6]\n\t"
+      "movq %[t0], 0(%[out])\n\t"
+      "movq %[t1], %[t0]\n\t"
+      "movq %[t2], %[t1]\n\t"
+      "movq %[t3], %[t2]\n\t"
+      "movq %[t4], %[t3]\n\t"
+      "movq %[t5], %[t4]\n\t"
+      "movq %[t6], %[t5]\n\t"
+      "movq 8(%[b]), %%rdx\n\t"
+      "xorl %k[t6], %k[t6]\n\t"
+      "mulxq 0(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t0]\n\t"
+      "adoxq %[hi], %[t1]\n\t"
+      "mulxq 8(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t1]\n\t"
+      "adoxq %[hi], %[t2]\n\t"
+      "mulxq 16(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t2]\n\t"
+      "adoxq %[hi], %[t3]\n\t"
+      "mulxq 24(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t3]\n\t"
+      "adoxq %[hi], %[t4]\n\t"
+      "mulxq 32(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t4]\n\t"
+      "adoxq %[hi], %[t5]\n\t"
+      "mulxq 40(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t5]\n\t"
+      "adoxq %[hi], %[t6]\n\t"
+      "adcq $0, %[t6]\n\t"
+      "movq %[t0], 8(%[out])\n\t"
+      "movq %[t1], %[t0]\n\t"
+      "movq %[t2], %[t1]\n\t"
+      "movq %[t3], %[t2]\n\t"
+      "movq %[t4], %[t3]\n\t"
+      "movq %[t5], %[t4]\n\t"
+      "movq %[t6], %[t5]\n\t"
+      "movq 16(%[b]), %%rdx\n\t"
+      "xorl %k[t6], %k[t6]\n\t"
+      "mulxq 0(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t0]\n\t"
+      "adoxq %[hi], %[t1]\n\t"
+      "mulxq 8(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t1]\n\t"
+      "adoxq %[hi], %[t2]\n\t"
+      "mulxq 16(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t2]\n\t"
+      "adoxq %[hi], %[t3]\n\t"
+      "mulxq 24(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t3]\n\t"
+      "adoxq %[hi], %[t4]\n\t"
+      "mulxq 32(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t4]\n\t"
+      "adoxq %[hi], %[t5]\n\t"
+      "mulxq 40(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t5]\n\t"
+      "adoxq %[hi], %[t6]\n\t"
+      "adcq $0, %[t6]\n\t"
+      "movq %[t0], 16(%[out])\n\t"
+      "movq %[t1], %[t0]\n\t"
+      "movq %[t2], %[t1]\n\t"
+      "movq %[t3], %[t2]\n\t"
+      "movq %[t4], %[t3]\n\t"
+      "movq %[t5], %[t4]\n\t"
+      "movq %[t6], %[t5]\n\t"
+      "movq 24(%[b]), %%rdx\n\t"
+      "xorl %k[t6], %k[t6]\n\t"
+      "mulxq 0(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t0]\n\t"
+      "adoxq %[hi], %[t1]\n\t"
+      "mulxq 8(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t1]\n\t"
+      "adoxq %[hi], %[t2]\n\t"
+      "mulxq 16(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t2]\n\t"
+      "adoxq %[hi], %[t3]\n\t"
+      "mulxq 24(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t3]\n\t"
+      "adoxq %[hi], %[t4]\n\t"
+      "mulxq 32(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t4]\n\t"
+      "adoxq %[hi], %[t5]\n\t"
+      "mulxq 40(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t5]\n\t"
+      "adoxq %[hi], %[t6]\n\t"
+      "adcq $0, %[t6]\n\t"
+      "movq %[t0], 24(%[out])\n\t"
+      "movq %[t1], %[t0]\n\t"
+      "movq %[t2], %[t1]\n\t"
+      "movq %[t3], %[t2]\n\t"
+      "movq %[t4], %[t3]\n\t"
+      "movq %[t5], %[t4]\n\t"
+      "movq %[t6], %[t5]\n\t"
+      "movq 32(%[b]), %%rdx\n\t"
+      "xorl %k[t6], %k[t6]\n\t"
+      "mulxq 0(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t0]\n\t"
+      "adoxq %[hi], %[t1]\n\t"
+      "mulxq 8(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t1]\n\t"
+      "adoxq %[hi], %[t2]\n\t"
+      "mulxq 16(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t2]\n\t"
+      "adoxq %[hi], %[t3]\n\t"
+      "mulxq 24(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t3]\n\t"
+      "adoxq %[hi], %[t4]\n\t"
+      "mulxq 32(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t4]\n\t"
+      "adoxq %[hi], %[t5]\n\t"
+      "mulxq 40(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t5]\n\t"
+      "adoxq %[hi], %[t6]\n\t"
+      "adcq $0, %[t6]\n\t"
+      "movq %[t0], 32(%[out])\n\t"
+      "movq %[t1], %[t0]\n\t"
+      "movq %[t2], %[t1]\n\t"
+      "movq %[t3], %[t2]\n\t"
+      "movq %[t4], %[t3]\n\t"
+      "movq %[t5], %[t4]\n\t"
+      "movq %[t6], %[t5]\n\t"
+      "movq 40(%[b]), %%rdx\n\t"
+      "xorl %k[t6], %k[t6]\n\t"
+      "mulxq 0(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t0]\n\t"
+      "adoxq %[hi], %[t1]\n\t"
+      "mulxq 8(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t1]\n\t"
+      "adoxq %[hi], %[t2]\n\t"
+      "mulxq 16(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t2]\n\t"
+      "adoxq %[hi], %[t3]\n\t"
+      "mulxq 24(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t3]\n\t"
+      "adoxq %[hi], %[t4]\n\t"
+      "mulxq 32(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t4]\n\t"
+      "adoxq %[hi], %[t5]\n\t"
+      "mulxq 40(%[a]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t5]\n\t"
+      "adoxq %[hi], %[t6]\n\t"
+      "adcq $0, %[t6]\n\t"
+      "movq %[t0], 40(%[out])\n\t"
+      "movq %[t1], %[t0]\n\t"
+      "movq %[t2], %[t1]\n\t"
+      "movq %[t3], %[t2]\n\t"
+      "movq %[t4], %[t3]\n\t"
+      "movq %[t5], %[t4]\n\t"
+      "movq %[t6], %[t5]\n\t"
+      "movq %[t0], 48(%[out])\n\t"
+      "movq %[t1], 56(%[out])\n\t"
+      "movq %[t2], 64(%[out])\n\t"
+      "movq %[t3], 72(%[out])\n\t"
+      "movq %[t4], 80(%[out])\n\t"
+      "movq %[t5], 88(%[out])\n\t"
+      : [t0] "+&r"(t0), [t1] "+&r"(t1), [t2] "+&r"(t2), [t3] "+&r"(t3), [t4] "+&r"(t4),
+        [t5] "+&r"(t5), [t6] "=&r"(t6), [lo] "=&r"(lo), [hi] "=&r"(hi), "=m"(out)
+      : [a] "r"(a.data()), [b] "r"(b.data()), [out] "r"(out.data()), "m"(a), "m"(b)
+      : "rdx", "cc");
+}
+
+/// Montgomery reduction T/R mod p for T < p R: the reduction half of each CIOS row over the
+/// low six words, then the high six words added (the sum is (T + m p)/R < 2p), then one
+/// conditional subtraction.
+inline Limbs redc_adx(const Wide& T) {
+  uint64_t t0 = T[0], t1 = T[1], t2 = T[2], t3 = T[3], t4 = T[4], t5 = T[5], t6, lo, hi;
+  asm("movq %[t0], %%rdx\n\t"
+      "imulq %[inv], %%rdx\n\t"
+      "xorl %k[t6], %k[t6]\n\t"
+      "mulxq 0(%[p]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t0]\n\t"
+      "adoxq %[hi], %[t1]\n\t"
+      "mulxq 8(%[p]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t1]\n\t"
+      "adoxq %[hi], %[t2]\n\t"
+      "mulxq 16(%[p]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t2]\n\t"
+      "adoxq %[hi], %[t3]\n\t"
+      "mulxq 24(%[p]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t3]\n\t"
+      "adoxq %[hi], %[t4]\n\t"
+      "mulxq 32(%[p]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t4]\n\t"
+      "adoxq %[hi], %[t5]\n\t"
+      "mulxq 40(%[p]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t5]\n\t"
+      "adoxq %[hi], %[t6]\n\t"
+      "adcq $0, %[t6]\n\t"
+      "movq %[t1], %[t0]\n\t"
+      "movq %[t2], %[t1]\n\t"
+      "movq %[t3], %[t2]\n\t"
+      "movq %[t4], %[t3]\n\t"
+      "movq %[t5], %[t4]\n\t"
+      "movq %[t6], %[t5]\n\t"
+      "movq %[t0], %%rdx\n\t"
+      "imulq %[inv], %%rdx\n\t"
+      "xorl %k[t6], %k[t6]\n\t"
+      "mulxq 0(%[p]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t0]\n\t"
+      "adoxq %[hi], %[t1]\n\t"
+      "mulxq 8(%[p]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t1]\n\t"
+      "adoxq %[hi], %[t2]\n\t"
+      "mulxq 16(%[p]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t2]\n\t"
+      "adoxq %[hi], %[t3]\n\t"
+      "mulxq 24(%[p]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t3]\n\t"
+      "adoxq %[hi], %[t4]\n\t"
+      "mulxq 32(%[p]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t4]\n\t"
+      "adoxq %[hi], %[t5]\n\t"
+      "mulxq 40(%[p]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t5]\n\t"
+      "adoxq %[hi], %[t6]\n\t"
+      "adcq $0, %[t6]\n\t"
+      "movq %[t1], %[t0]\n\t"
+      "movq %[t2], %[t1]\n\t"
+      "movq %[t3], %[t2]\n\t"
+      "movq %[t4], %[t3]\n\t"
+      "movq %[t5], %[t4]\n\t"
+      "movq %[t6], %[t5]\n\t"
+      "movq %[t0], %%rdx\n\t"
+      "imulq %[inv], %%rdx\n\t"
+      "xorl %k[t6], %k[t6]\n\t"
+      "mulxq 0(%[p]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t0]\n\t"
+      "adoxq %[hi], %[t1]\n\t"
+      "mulxq 8(%[p]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t1]\n\t"
+      "adoxq %[hi], %[t2]\n\t"
+      "mulxq 16(%[p]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t2]\n\t"
+      "adoxq %[hi], %[t3]\n\t"
+      "mulxq 24(%[p]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t3]\n\t"
+      "adoxq %[hi], %[t4]\n\t"
+      "mulxq 32(%[p]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t4]\n\t"
+      "adoxq %[hi], %[t5]\n\t"
+      "mulxq 40(%[p]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t5]\n\t"
+      "adoxq %[hi], %[t6]\n\t"
+      "adcq $0, %[t6]\n\t"
+      "movq %[t1], %[t0]\n\t"
+      "movq %[t2], %[t1]\n\t"
+      "movq %[t3], %[t2]\n\t"
+      "movq %[t4], %[t3]\n\t"
+      "movq %[t5], %[t4]\n\t"
+      "movq %[t6], %[t5]\n\t"
+      "movq %[t0], %%rdx\n\t"
+      "imulq %[inv], %%rdx\n\t"
+      "xorl %k[t6], %k[t6]\n\t"
+      "mulxq 0(%[p]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t0]\n\t"
+      "adoxq %[hi], %[t1]\n\t"
+      "mulxq 8(%[p]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t1]\n\t"
+      "adoxq %[hi], %[t2]\n\t"
+      "mulxq 16(%[p]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t2]\n\t"
+      "adoxq %[hi], %[t3]\n\t"
+      "mulxq 24(%[p]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t3]\n\t"
+      "adoxq %[hi], %[t4]\n\t"
+      "mulxq 32(%[p]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t4]\n\t"
+      "adoxq %[hi], %[t5]\n\t"
+      "mulxq 40(%[p]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t5]\n\t"
+      "adoxq %[hi], %[t6]\n\t"
+      "adcq $0, %[t6]\n\t"
+      "movq %[t1], %[t0]\n\t"
+      "movq %[t2], %[t1]\n\t"
+      "movq %[t3], %[t2]\n\t"
+      "movq %[t4], %[t3]\n\t"
+      "movq %[t5], %[t4]\n\t"
+      "movq %[t6], %[t5]\n\t"
+      "movq %[t0], %%rdx\n\t"
+      "imulq %[inv], %%rdx\n\t"
+      "xorl %k[t6], %k[t6]\n\t"
+      "mulxq 0(%[p]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t0]\n\t"
+      "adoxq %[hi], %[t1]\n\t"
+      "mulxq 8(%[p]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t1]\n\t"
+      "adoxq %[hi], %[t2]\n\t"
+      "mulxq 16(%[p]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t2]\n\t"
+      "adoxq %[hi], %[t3]\n\t"
+      "mulxq 24(%[p]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t3]\n\t"
+      "adoxq %[hi], %[t4]\n\t"
+      "mulxq 32(%[p]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t4]\n\t"
+      "adoxq %[hi], %[t5]\n\t"
+      "mulxq 40(%[p]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t5]\n\t"
+      "adoxq %[hi], %[t6]\n\t"
+      "adcq $0, %[t6]\n\t"
+      "movq %[t1], %[t0]\n\t"
+      "movq %[t2], %[t1]\n\t"
+      "movq %[t3], %[t2]\n\t"
+      "movq %[t4], %[t3]\n\t"
+      "movq %[t5], %[t4]\n\t"
+      "movq %[t6], %[t5]\n\t"
+      "movq %[t0], %%rdx\n\t"
+      "imulq %[inv], %%rdx\n\t"
+      "xorl %k[t6], %k[t6]\n\t"
+      "mulxq 0(%[p]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t0]\n\t"
+      "adoxq %[hi], %[t1]\n\t"
+      "mulxq 8(%[p]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t1]\n\t"
+      "adoxq %[hi], %[t2]\n\t"
+      "mulxq 16(%[p]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t2]\n\t"
+      "adoxq %[hi], %[t3]\n\t"
+      "mulxq 24(%[p]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t3]\n\t"
+      "adoxq %[hi], %[t4]\n\t"
+      "mulxq 32(%[p]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t4]\n\t"
+      "adoxq %[hi], %[t5]\n\t"
+      "mulxq 40(%[p]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t5]\n\t"
+      "adoxq %[hi], %[t6]\n\t"
+      "adcq $0, %[t6]\n\t"
+      "movq %[t1], %[t0]\n\t"
+      "movq %[t2], %[t1]\n\t"
+      "movq %[t3], %[t2]\n\t"
+      "movq %[t4], %[t3]\n\t"
+      "movq %[t5], %[t4]\n\t"
+      "movq %[t6], %[t5]\n\t"
+      "addq 48(%[T]), %[t0]\n\t"
+      "adcq 56(%[T]), %[t1]\n\t"
+      "adcq 64(%[T]), %[t2]\n\t"
+      "adcq 72(%[T]), %[t3]\n\t"
+      "adcq 80(%[T]), %[t4]\n\t"
+      "adcq 88(%[T]), %[t5]\n\t"
+      : [t0] "+&r"(t0), [t1] "+&r"(t1), [t2] "+&r"(t2), [t3] "+&r"(t3), [t4] "+&r"(t4),
+        [t5] "+&r"(t5), [t6] "=&r"(t6), [lo] "=&r"(lo), [hi] "=&r"(hi)
+      : [T] "r"(T.data()), [p] "r"(kP.data()), [inv] "m"(kPInv), "m"(T)
+      : "rdx", "cc");
+  return reduce_once_asm(t0, t1, t2, t3, t4, t5);
+}
+
+/// out = a - b over 768 bits (no modular correction; the caller knows a >= b).
+inline void wide_sub_asm(Wide& out, const Wide& a, const Wide& b) {
+  uint64_t t;
+  asm volatile("movq 0(%[a]), %[t]\n\t"
+      "subq 0(%[b]), %[t]\n\t"
+      "movq %[t], 0(%[out])\n\t"
+      "movq 8(%[a]), %[t]\n\t"
+      "sbbq 8(%[b]), %[t]\n\t"
+      "movq %[t], 8(%[out])\n\t"
+      "movq 16(%[a]), %[t]\n\t"
+      "sbbq 16(%[b]), %[t]\n\t"
+      "movq %[t], 16(%[out])\n\t"
+      "movq 24(%[a]), %[t]\n\t"
+      "sbbq 24(%[b]), %[t]\n\t"
+      "movq %[t], 24(%[out])\n\t"
+      "movq 32(%[a]), %[t]\n\t"
+      "sbbq 32(%[b]), %[t]\n\t"
+      "movq %[t], 32(%[out])\n\t"
+      "movq 40(%[a]), %[t]\n\t"
+      "sbbq 40(%[b]), %[t]\n\t"
+      "movq %[t], 40(%[out])\n\t"
+      "movq 48(%[a]), %[t]\n\t"
+      "sbbq 48(%[b]), %[t]\n\t"
+      "movq %[t], 48(%[out])\n\t"
+      "movq 56(%[a]), %[t]\n\t"
+      "sbbq 56(%[b]), %[t]\n\t"
+      "movq %[t], 56(%[out])\n\t"
+      "movq 64(%[a]), %[t]\n\t"
+      "sbbq 64(%[b]), %[t]\n\t"
+      "movq %[t], 64(%[out])\n\t"
+      "movq 72(%[a]), %[t]\n\t"
+      "sbbq 72(%[b]), %[t]\n\t"
+      "movq %[t], 72(%[out])\n\t"
+      "movq 80(%[a]), %[t]\n\t"
+      "sbbq 80(%[b]), %[t]\n\t"
+      "movq %[t], 80(%[out])\n\t"
+      "movq 88(%[a]), %[t]\n\t"
+      "sbbq 88(%[b]), %[t]\n\t"
+      "movq %[t], 88(%[out])\n\t"
+      : [t] "=&r"(t)
+      : [a] "r"(a.data()), [b] "r"(b.data()), [out] "r"(out.data())
+      : "cc", "memory");
+}
+
+/// out = a - b + (a < b ? p R : 0): a - b modulo p R, nonnegative, for Montgomery reduction.
+inline void wide_sub_mod_pr_asm(Wide& out, const Wide& a, const Wide& b) {
+  uint64_t t, m0, m1, m2, m3, m4, m5;
+  asm volatile("movq 0(%[a]), %[t]\n\t"
+      "subq 0(%[b]), %[t]\n\t"
+      "movq %[t], 0(%[out])\n\t"
+      "movq 8(%[a]), %[t]\n\t"
+      "sbbq 8(%[b]), %[t]\n\t"
+      "movq %[t], 8(%[out])\n\t"
+      "movq 16(%[a]), %[t]\n\t"
+      "sbbq 16(%[b]), %[t]\n\t"
+      "movq %[t], 16(%[out])\n\t"
+      "movq 24(%[a]), %[t]\n\t"
+      "sbbq 24(%[b]), %[t]\n\t"
+      "movq %[t], 24(%[out])\n\t"
+      "movq 32(%[a]), %[t]\n\t"
+      "sbbq 32(%[b]), %[t]\n\t"
+      "movq %[t], 32(%[out])\n\t"
+      "movq 40(%[a]), %[t]\n\t"
+      "sbbq 40(%[b]), %[t]\n\t"
+      "movq %[t], 40(%[out])\n\t"
+      "movq 48(%[a]), %[t]\n\t"
+      "sbbq 48(%[b]), %[t]\n\t"
+      "movq %[t], 48(%[out])\n\t"
+      "movq 56(%[a]), %[t]\n\t"
+      "sbbq 56(%[b]), %[t]\n\t"
+      "movq %[t], 56(%[out])\n\t"
+      "movq 64(%[a]), %[t]\n\t"
+      "sbbq 64(%[b]), %[t]\n\t"
+      "movq %[t], 64(%[out])\n\t"
+      "movq 72(%[a]), %[t]\n\t"
+      "sbbq 72(%[b]), %[t]\n\t"
+      "movq %[t], 72(%[out])\n\t"
+      "movq 80(%[a]), %[t]\n\t"
+      "sbbq 80(%[b]), %[t]\n\t"
+      "movq %[t], 80(%[out])\n\t"
+      "movq 88(%[a]), %[t]\n\t"
+      "sbbq 88(%[b]), %[t]\n\t"
+      "movq %[t], 88(%[out])\n\t"
+      "sbbq %[t], %[t]\n\t"
+      "movq %[t], %[m0]\n\t"
+      "andq 0(%[p]), %[m0]\n\t"
+      "movq %[t], %[m1]\n\t"
+      "andq 8(%[p]), %[m1]\n\t"
+      "movq %[t], %[m2]\n\t"
+      "andq 16(%[p]), %[m2]\n\t"
+      "movq %[t], %[m3]\n\t"
+      "andq 24(%[p]), %[m3]\n\t"
+      "movq %[t], %[m4]\n\t"
+      "andq 32(%[p]), %[m4]\n\t"
+      "movq %[t], %[m5]\n\t"
+      "andq 40(%[p]), %[m5]\n\t"
+      "addq %[m0], 48(%[out])\n\t"
+      "adcq %[m1], 56(%[out])\n\t"
+      "adcq %[m2], 64(%[out])\n\t"
+      "adcq %[m3], 72(%[out])\n\t"
+      "adcq %[m4], 80(%[out])\n\t"
+      "adcq %[m5], 88(%[out])\n\t"
+      : [t] "=&r"(t), [m0] "=&r"(m0), [m1] "=&r"(m1), [m2] "=&r"(m2), [m3] "=&r"(m3),
+        [m4] "=&r"(m4), [m5] "=&r"(m5)
+      : [a] "r"(a.data()), [b] "r"(b.data()), [out] "r"(out.data()), [p] "r"(kP.data())
+      : "cc", "memory");
+}
+
+/// a + b without reduction (inputs below p: the sum is below 2^382).
+inline Limbs add_raw_asm(const Limbs& a, const Limbs& b) {
+  uint64_t t0 = a[0], t1 = a[1], t2 = a[2], t3 = a[3], t4 = a[4], t5 = a[5];
+  asm("addq %[b0], %[t0]\n\t"
+      "adcq %[b1], %[t1]\n\t"
+      "adcq %[b2], %[t2]\n\t"
+      "adcq %[b3], %[t3]\n\t"
+      "adcq %[b4], %[t4]\n\t"
+      "adcq %[b5], %[t5]\n\t"
+      : [t0] "+r"(t0), [t1] "+r"(t1), [t2] "+r"(t2), [t3] "+r"(t3), [t4] "+r"(t4), [t5] "+r"(t5)
+      : [b0] "rm"(b[0]), [b1] "rm"(b[1]), [b2] "rm"(b[2]), [b3] "rm"(b[3]), [b4] "rm"(b[4]),
+        [b5] "rm"(b[5])
+      : "cc");
+  return {t0, t1, t2, t3, t4, t5};
 }
 
 /// Whether the CPU has MULX (BMI2) and ADCX/ADOX (ADX). Read at run time only; before its
@@ -461,11 +1044,17 @@ struct Fp {
   friend constexpr bool operator==(const Fp&, const Fp&) = default;
 
   friend constexpr Fp operator+(const Fp& a, const Fp& b) {
+#ifdef PARAEVM_BLS12_381_ADX
+    if (!std::is_constant_evaluated()) return {detail::add_mod_asm(a.v, b.v)};
+#endif
     Limbs sum{};
     detail::add_limbs(sum, a.v, b.v);  // < 2p < 2^382: no carry out
     return {detail::reduce_once(sum)};
   }
   friend constexpr Fp operator-(const Fp& a, const Fp& b) {
+#ifdef PARAEVM_BLS12_381_ADX
+    if (!std::is_constant_evaluated()) return {detail::sub_mod_asm(a.v, b.v)};
+#endif
     Limbs d{};
     const uint64_t mask = 0 - detail::sub_limbs(d, a.v, b.v);  // all ones on borrow
     Limbs p_masked{};
