@@ -6,6 +6,7 @@
 // v w = w^3.
 #include "precompiles/bls12_381/pairing.hpp"
 
+#include <bit>
 #include <vector>
 
 namespace paraevm::bls12_381 {
@@ -58,13 +59,34 @@ void mul_by_line_at(Fp12& f, const LineCoeffs& l, const G1Affine& p) {
   f = f.mul_by_line(l.c0, l.cx * p.x, l.cy * p.y);
 }
 
-/// a^x for a in the cyclotomic subgroup (x negative: a^-|x| = conj(a^|x|)).
-Fp12 cyclotomic_exp_by_x(const Fp12& a) {
+/// a^x for a in the cyclotomic subgroup by Granger-Scott squarings (x negative:
+/// a^-|x| = conj(a^|x|)); the fallback of cyclotomic_exp_by_x.
+Fp12 cyclotomic_exp_by_x_uncompressed(const Fp12& a) {
   Fp12 r = a;
   for (int b = 62; b >= 0; --b) {
     r = r.cyclotomic_square();
     if ((kXAbs >> b) & 1) r *= a;
   }
+  return r.conjugate();
+}
+
+/// a^x: |x| has six set bits (63, 62, 60, 57, 48, 16), so a^|x| is the product of six
+/// a^(2^k). 63 compressed squarings keep the a^(2^k) at those k; one batch decompression and
+/// five products finish.
+Fp12 cyclotomic_exp_by_x(const Fp12& a) {
+  constexpr int kBits = std::popcount(kXAbs);
+  Fp12Compressed saved[kBits];
+  int n = 0;
+  Fp12Compressed c = Fp12Compressed::from(a);
+  static_assert((kXAbs & 1) == 0, "bit 0 would need a itself");
+  for (int k = 1; k <= 63; ++k) {
+    c = c.square();
+    if ((kXAbs >> k) & 1) saved[n++] = c;
+  }
+  Fp12 full[kBits];
+  if (!decompress({saved, size_t(n)}, {full, size_t(n)})) return cyclotomic_exp_by_x_uncompressed(a);
+  Fp12 r = full[0];
+  for (int i = 1; i < n; ++i) r *= full[i];
   return r.conjugate();
 }
 
