@@ -5,6 +5,7 @@
 #include <random>
 
 #include "precompiles/bls12_381/codec.hpp"
+#include "precompiles/bls12_381/msm.hpp"
 #include "precompiles/bls12_381/pairing.hpp"
 #include "precompiles/entry_points.hpp"
 
@@ -187,6 +188,32 @@ void BM_FpSqrt(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(a.sqrt(r));
 }
 
+void BM_G1MsmInternal(benchmark::State& state) {
+  std::mt19937_64 rng(16);
+  std::vector<bls::G1Affine> points;
+  std::vector<bls::Scalar> scalars;
+  for (int64_t i = 0; i < state.range(0); ++i) {
+    points.push_back(bls::to_affine(random_g1(rng)));
+    scalars.push_back({rng(), rng(), rng(), rng() >> 2});
+  }
+  for (auto _ : state) benchmark::DoNotOptimize(bls::msm(points, scalars));
+}
+void BM_G1Decompress(benchmark::State& state) {
+  // The commitment of BM_PointEvaluation's input.
+  const Bytes bytes = from_hex(
+      "93efc82d2017e9c57834a1246463e64774e56183bb247c8fc9dd98c56817e878d97b05f5c8d900acf1fbbbca6f146556");
+  bls::G1Affine out;
+  for (auto _ : state) benchmark::DoNotOptimize(bls::decompress_g1(bytes.data(), out));
+}
+void BM_MillerLoopPrepared(benchmark::State& state) {
+  const auto pairs = random_pairs(size_t(state.range(0)));
+  std::vector<bls::G2Prepared> prepared;
+  for (const auto& pair : pairs) prepared.push_back(bls::prepare_g2(pair.q));
+  std::vector<bls::PreparedInput> inputs;
+  for (size_t i = 0; i < pairs.size(); ++i) inputs.push_back({pairs[i].p, &prepared[i]});
+  for (auto _ : state) benchmark::DoNotOptimize(bls::miller_loop_prepared(inputs));
+}
+
 }  // namespace
 
 BENCHMARK(BM_G1Add)->Unit(benchmark::kMicrosecond);
@@ -207,3 +234,6 @@ BENCHMARK(BM_FinalExponentiation)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_G1SubgroupCheck)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_G2SubgroupCheck)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_FpSqrt)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_G1MsmInternal)->Arg(2)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_G1Decompress)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_MillerLoopPrepared)->Arg(2)->Unit(benchmark::kMicrosecond);

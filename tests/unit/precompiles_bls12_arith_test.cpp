@@ -377,3 +377,41 @@ TEST(Bls12Pairing, FinalExponentiationOfOneAndSubfieldElements) {
 
 }  // namespace
 }  // namespace paraevm::bls12_381
+
+namespace paraevm::bls12_381 {
+namespace {
+
+TEST(Bls12Groups, GlvAndFixedBaseProductsMatchDoubleAndAdd) {
+  std::mt19937_64 rng(26);
+  const Scalar r_minus_1 = {kGroupOrder[0] - 1, kGroupOrder[1], kGroupOrder[2], kGroupOrder[3]};
+  const unsigned __int128 x2 = (unsigned __int128)kXAbs * kXAbs;
+  std::vector<Scalar> scalars = {{0, 0, 0, 0}, {1, 0, 0, 0}, r_minus_1, kGroupOrder,
+                                 {uint64_t(x2), uint64_t(x2 >> 64), 0, 0},
+                                 {uint64_t(x2 - 1), uint64_t((x2 - 1) >> 64), 0, 0}};
+  for (int i = 0; i < 20; ++i) scalars.push_back({rng(), rng(), rng(), rng() & 0x3fffffffffffffff});
+  const G1 g = G1::from_affine(g1_generator());
+  for (const Scalar& k : scalars) {
+    const G1Affine p = to_affine(mul_scalar(g, random_scalar(rng)));
+    EXPECT_TRUE(same_point(g1_mul_glv(p, k), mul_scalar(G1::from_affine(p), k)));
+    EXPECT_TRUE(same_point(g1_mul_generator(k), mul_scalar(g, k)));
+  }
+  EXPECT_TRUE(g1_mul_glv(G1Affine{}, r_minus_1).is_infinity());
+  // The full 256-bit range for the fixed-base table.
+  const Scalar all_ones = {~0ull, ~0ull, ~0ull, ~0ull};
+  EXPECT_TRUE(same_point(g1_mul_generator(all_ones), mul_scalar(g, all_ones)));
+}
+
+TEST(Bls12Groups, BatchToAffineMatchesOneByOne) {
+  std::mt19937_64 rng(27);
+  std::vector<G1> points;
+  for (int i = 0; i < 5; ++i) {
+    points.push_back(mul_scalar(G1::from_affine(g1_generator()), random_scalar(rng)));
+    if (i == 2) points.push_back(G1::infinity());
+  }
+  const std::vector<G1Affine> affine = batch_to_affine(points);
+  ASSERT_EQ(affine.size(), points.size());
+  for (size_t i = 0; i < points.size(); ++i) EXPECT_EQ(affine[i], to_affine(points[i])) << i;
+}
+
+}  // namespace
+}  // namespace paraevm::bls12_381

@@ -1,7 +1,10 @@
 // Generators, endomorphisms and subgroup checks of G1 and G2.
 #include "precompiles/bls12_381/groups.hpp"
 
+#include <array>
+
 #include "precompiles/bls12_381/exponents.hpp"
+#include "precompiles/bls12_381/msm.hpp"
 
 namespace paraevm::bls12_381 {
 namespace {
@@ -63,5 +66,74 @@ bool g2_in_subgroup(const G2& p) {
 
 bool g1_in_subgroup_by_order(const G1& p) { return mul_scalar(p, kGroupOrder).is_infinity(); }
 bool g2_in_subgroup_by_order(const G2& p) { return mul_scalar(p, kGroupOrder).is_infinity(); }
+
+namespace {
+
+/// k = q |x| + rem for the 64-bit |x|.
+uint64_t divmod_x(const Scalar& k, Scalar& q) {
+  unsigned __int128 rem = 0;
+  for (int i = 3; i >= 0; --i) {
+    const unsigned __int128 cur = (rem << 64) | k[size_t(i)];
+    q[size_t(i)] = uint64_t(cur / kXAbs);
+    rem = cur % kXAbs;
+  }
+  return uint64_t(rem);
+}
+
+}  // namespace
+
+G1 g1_mul_glv(const G1Affine& p, const Scalar& k) {
+  // k = (q2 |x| + r2) |x| + r1 = q2 x^2 + (r2 |x| + r1)
+  Scalar q1{}, q2{};
+  const uint64_t r1 = divmod_x(k, q1);
+  const uint64_t r2 = divmod_x(q1, q2);
+  const unsigned __int128 k0 = (unsigned __int128)r2 * kXAbs + r1;  // < x^2 < 2^128
+  const Scalar scalars[2] = {{uint64_t(k0), uint64_t(k0 >> 64), 0, 0}, q2};
+  const G1Affine points[2] = {p, p.infinity ? p : G1Affine{p.x * kBeta, -p.y, false}};
+  return msm(points, scalars);
+}
+
+std::vector<G1Affine> batch_to_affine(std::span<const G1> points) {
+  std::vector<G1Affine> out(points.size());
+  std::vector<Fp> prefix(points.size());
+  Fp acc = Fp::one();
+  for (size_t i = 0; i < points.size(); ++i) {
+    prefix[i] = acc;
+    if (!points[i].is_infinity()) acc *= points[i].z;
+  }
+  Fp inv = acc.inverse();
+  for (size_t i = points.size(); i-- > 0;) {
+    if (points[i].is_infinity()) continue;  // out[i] stays the point at infinity
+    const Fp zinv = inv * prefix[i];
+    inv *= points[i].z;
+    const Fp zinv2 = zinv.square();
+    out[i] = {points[i].x * zinv2, points[i].y * zinv2 * zinv, false};
+  }
+  return out;
+}
+
+G1 g1_mul_generator(const Scalar& k) {
+  // table[15 w + d - 1] = [d 16^w] G, d = 1..15, w = 0..63.
+  static const std::vector<G1Affine> table = [] {
+    std::vector<G1> jac;
+    jac.reserve(64 * 15);
+    G1 base = G1::from_affine(g1_generator());
+    for (int w = 0; w < 64; ++w) {
+      G1 multiple = base;
+      for (int d = 1; d <= 15; ++d) {
+        jac.push_back(multiple);
+        multiple = add(multiple, base);
+      }
+      base = multiple;  // 16 * 16^w G
+    }
+    return batch_to_affine(jac);
+  }();
+  G1 acc = G1::infinity();
+  for (size_t w = 0; w < 64; ++w) {
+    const unsigned d = unsigned(k[w / 16] >> ((w % 16) * 4)) & 15;
+    if (d != 0) acc = add_mixed(acc, table[15 * w + d - 1]);
+  }
+  return acc;
+}
 
 }  // namespace paraevm::bls12_381
