@@ -415,3 +415,36 @@ TEST(Bls12Groups, BatchToAffineMatchesOneByOne) {
 
 }  // namespace
 }  // namespace paraevm::bls12_381
+
+namespace paraevm::bls12_381 {
+namespace {
+
+TEST(Bls12Msm, EndomorphismSplitMatchesPlainPippenger) {
+  // Sizes across the Straus / Pippenger boundary and several window widths; scalars at the
+  // edges of the split (0, r - 1, r, 2^256 - 1, multiples of |x|).
+  std::mt19937_64 rng(28);
+  const Scalar r_minus_1 = {kGroupOrder[0] - 1, kGroupOrder[1], kGroupOrder[2], kGroupOrder[3]};
+  const std::vector<Scalar> edges = {{0, 0, 0, 0}, r_minus_1, kGroupOrder, {~0ull, ~0ull, ~0ull, ~0ull},
+                                     {kXAbs, 0, 0, 0}, {kXAbs - 1, 0, 0, 0}, {0, 0, 0, 1}};
+  for (size_t n : {1, 2, 3, 7, 33, 130}) {
+    std::vector<G1Affine> p1;
+    std::vector<G2Affine> p2;
+    std::vector<Scalar> k;
+    for (size_t i = 0; i < n; ++i) {
+      p1.push_back(to_affine(mul_scalar(G1::from_affine(g1_generator()), random_scalar(rng))));
+      p2.push_back(to_affine(mul_scalar(G2::from_affine(g2_generator()), random_scalar(rng))));
+      k.push_back(i < edges.size() && n < 100 ? edges[i] : Scalar{rng(), rng(), rng(), rng()});
+    }
+    if (n > 2) p1[1] = {}, p2[1] = {};  // points at infinity
+    EXPECT_TRUE(same_point(msm(p1, k), msm_no_endomorphism(p1, k))) << n;
+    EXPECT_TRUE(same_point(msm(p2, k), msm_no_endomorphism(p2, k))) << n;
+  }
+  // Single products against double-and-add.
+  for (const Scalar& s : edges) {
+    const G2Affine q = to_affine(mul_scalar(G2::from_affine(g2_generator()), random_scalar(rng)));
+    EXPECT_TRUE(same_point(msm({&q, 1}, {&s, 1}), mul_scalar(G2::from_affine(q), s)));
+  }
+}
+
+}  // namespace
+}  // namespace paraevm::bls12_381

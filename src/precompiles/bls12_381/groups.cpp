@@ -9,10 +9,7 @@
 namespace paraevm::bls12_381 {
 namespace {
 
-/// A primitive cube root of unity in Fp, EIP-2537 assets/fast_subgroup_checks.md "Beta"
-/// (793479390729215512621379701633421447060886740281060493010456487427281649075476305620758731620350).
-constexpr Fp kBeta = Fp::from_hex(
-    "5f19672fdf76ce51ba69c6076a0f77eaddb3a93be6f89688de17d813620a00022e01fffffffefffe");
+constexpr const Fp& kBeta = kG1Beta;
 
 struct PsiConstants {
   Fp2 cx, cy;  // 1 / (1+u)^((p-1)/3), 1 / (1+u)^((p-1)/2)
@@ -67,31 +64,7 @@ bool g2_in_subgroup(const G2& p) {
 bool g1_in_subgroup_by_order(const G1& p) { return mul_scalar(p, kGroupOrder).is_infinity(); }
 bool g2_in_subgroup_by_order(const G2& p) { return mul_scalar(p, kGroupOrder).is_infinity(); }
 
-namespace {
-
-/// k = q |x| + rem for the 64-bit |x|.
-uint64_t divmod_x(const Scalar& k, Scalar& q) {
-  unsigned __int128 rem = 0;
-  for (int i = 3; i >= 0; --i) {
-    const unsigned __int128 cur = (rem << 64) | k[size_t(i)];
-    q[size_t(i)] = uint64_t(cur / kXAbs);
-    rem = cur % kXAbs;
-  }
-  return uint64_t(rem);
-}
-
-}  // namespace
-
-G1 g1_mul_glv(const G1Affine& p, const Scalar& k) {
-  // k = (q2 |x| + r2) |x| + r1 = q2 x^2 + (r2 |x| + r1)
-  Scalar q1{}, q2{};
-  const uint64_t r1 = divmod_x(k, q1);
-  const uint64_t r2 = divmod_x(q1, q2);
-  const unsigned __int128 k0 = (unsigned __int128)r2 * kXAbs + r1;  // < x^2 < 2^128
-  const Scalar scalars[2] = {{uint64_t(k0), uint64_t(k0 >> 64), 0, 0}, q2};
-  const G1Affine points[2] = {p, p.infinity ? p : G1Affine{p.x * kBeta, -p.y, false}};
-  return msm(points, scalars);
-}
+G1 g1_mul_glv(const G1Affine& p, const Scalar& k) { return msm({&p, 1}, {&k, 1}); }
 
 std::vector<G1Affine> batch_to_affine(std::span<const G1> points) {
   std::vector<G1Affine> out(points.size());

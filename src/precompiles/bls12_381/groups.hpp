@@ -27,6 +27,12 @@ inline constexpr Fp kG1B = Fp::from_u64(4);
 /// E2: y^2 = x^3 + 4(1 + u).
 inline constexpr Fp2 kG2B = {Fp::from_u64(4), Fp::from_u64(4)};
 
+/// A primitive cube root of unity in Fp, EIP-2537 assets/fast_subgroup_checks.md "Beta"
+/// (793479390729215512621379701633421447060886740281060493010456487427281649075476305620758731620350):
+/// phi(x, y) = (beta x, y) acts as [-x^2] on G1.
+inline constexpr Fp kG1Beta = Fp::from_hex(
+    "5f19672fdf76ce51ba69c6076a0f77eaddb3a93be6f89688de17d813620a00022e01fffffffefffe");
+
 /// The generators (EIP-2537 "Generators" H1, H2).
 G1Affine g1_generator();
 G2Affine g2_generator();
