@@ -132,8 +132,8 @@ inline Limbs reduce_once_asm(uint64_t t0, uint64_t t1, uint64_t t2, uint64_t t3,
       "cmovncq %[s3], %[t3]\n\t"
       "cmovncq %[s4], %[t4]\n\t"
       "cmovncq %[s5], %[t5]\n\t"
-      : [t0] "+r"(t0), [t1] "+r"(t1), [t2] "+r"(t2), [t3] "+r"(t3), [t4] "+r"(t4), [t5] "+r"(t5),
-        [s0] "=&r"(s0), [s1] "=&r"(s1), [s2] "=&r"(s2), [s3] "=&r"(s3), [s4] "=&r"(s4),
+      : [t0] "+&r"(t0), [t1] "+&r"(t1), [t2] "+&r"(t2), [t3] "+&r"(t3), [t4] "+&r"(t4),
+        [t5] "+&r"(t5), [s0] "=&r"(s0), [s1] "=&r"(s1), [s2] "=&r"(s2), [s3] "=&r"(s3), [s4] "=&r"(s4),
         [s5] "=&r"(s5)
       : [p0] "m"(kP[0]), [p1] "m"(kP[1]), [p2] "m"(kP[2]), [p3] "m"(kP[3]), [p4] "m"(kP[4]),
         [p5] "m"(kP[5])
@@ -142,6 +142,8 @@ inline Limbs reduce_once_asm(uint64_t t0, uint64_t t1, uint64_t t2, uint64_t t3,
 }
 
 /// a + b mod p for a, b < p (no carry out of 382 bits), then one conditional subtraction.
+/// The limbs are early-clobber: t0 is written before b1 is read, so no b limb may share a
+/// register with a t limb (GCC would otherwise allow it when it knows the values are equal).
 inline Limbs add_mod_asm(const Limbs& a, const Limbs& b) {
   uint64_t t0 = a[0], t1 = a[1], t2 = a[2], t3 = a[3], t4 = a[4], t5 = a[5];
   asm("addq %[b0], %[t0]\n\t"
@@ -150,7 +152,8 @@ inline Limbs add_mod_asm(const Limbs& a, const Limbs& b) {
       "adcq %[b3], %[t3]\n\t"
       "adcq %[b4], %[t4]\n\t"
       "adcq %[b5], %[t5]\n\t"
-      : [t0] "+r"(t0), [t1] "+r"(t1), [t2] "+r"(t2), [t3] "+r"(t3), [t4] "+r"(t4), [t5] "+r"(t5)
+      : [t0] "+&r"(t0), [t1] "+&r"(t1), [t2] "+&r"(t2), [t3] "+&r"(t3), [t4] "+&r"(t4),
+        [t5] "+&r"(t5)
       : [b0] "rm"(b[0]), [b1] "rm"(b[1]), [b2] "rm"(b[2]), [b3] "rm"(b[3]), [b4] "rm"(b[4]),
         [b5] "rm"(b[5])
       : "cc");
@@ -883,7 +886,8 @@ inline Limbs add_raw_asm(const Limbs& a, const Limbs& b) {
       "adcq %[b3], %[t3]\n\t"
       "adcq %[b4], %[t4]\n\t"
       "adcq %[b5], %[t5]\n\t"
-      : [t0] "+r"(t0), [t1] "+r"(t1), [t2] "+r"(t2), [t3] "+r"(t3), [t4] "+r"(t4), [t5] "+r"(t5)
+      : [t0] "+&r"(t0), [t1] "+&r"(t1), [t2] "+&r"(t2), [t3] "+&r"(t3), [t4] "+&r"(t4),
+        [t5] "+&r"(t5)
       : [b0] "rm"(b[0]), [b1] "rm"(b[1]), [b2] "rm"(b[2]), [b3] "rm"(b[3]), [b4] "rm"(b[4]),
         [b5] "rm"(b[5])
       : "cc");
