@@ -19,15 +19,18 @@ struct G2Projective {
 /// A line before evaluation at P: c0 + (cx xp) v + (cy yp) v w.
 using LineCoeffs = G2Prepared::Line;
 
-// 3 b' = 12 (1 + u), the twist coefficient tripled.
-constexpr Fp2 kB3 = {Fp::from_u64(12), Fp::from_u64(12)};
+/// c * 3b' with 3b' = 12 (1 + u) = 12 xi, the twist coefficient tripled: additions only.
+Fp2 mul_by_b3(const Fp2& c) {
+  const Fp2 c4 = c.dbl().dbl();
+  return (c4.dbl() + c4).mul_by_xi();
+}
 
 /// T <- 2T; the tangent at T (scaled by -2YZ), not yet evaluated at P.
 LineCoeffs double_step(G2Projective& t) {
   const Fp2 xx = t.x.square();
   const Fp2 yy = t.y.square();
   const Fp2 yz = t.y * t.z;
-  const Fp2 b3zz = kB3 * t.z.square();
+  const Fp2 b3zz = mul_by_b3(t.z.square());
   const LineCoeffs line{b3zz - yy, xx.dbl() + xx, -yz.dbl()};
   const Fp2 b9zz = b3zz.dbl() + b3zz;
   // The doubling formulas of Costello-Lange-Naehrig (eprint 2009/615) scaled by 4.
