@@ -133,6 +133,11 @@ void BM_FpMul(benchmark::State& state) {
   const bls::Fp b = random_fp(rng);
   for (auto _ : state) benchmark::DoNotOptimize(a = a * b);
 }
+void BM_FpSquare(benchmark::State& state) {
+  std::mt19937_64 rng(8);
+  bls::Fp a = random_fp(rng);
+  for (auto _ : state) benchmark::DoNotOptimize(a = a.square());
+}
 void BM_FpAdd(benchmark::State& state) {
   std::mt19937_64 rng(8);
   bls::Fp a = random_fp(rng);
@@ -225,6 +230,7 @@ BENCHMARK(BM_MapFpToG1)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_MapFp2ToG2)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_PointEvaluation)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_FpMul);
+BENCHMARK(BM_FpSquare);
 BENCHMARK(BM_FpAdd);
 BENCHMARK(BM_Fp2Mul);
 BENCHMARK(BM_Fp12Mul);

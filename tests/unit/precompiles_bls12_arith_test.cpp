@@ -448,3 +448,23 @@ TEST(Bls12Msm, EndomorphismSplitMatchesPlainPippenger) {
 
 }  // namespace
 }  // namespace paraevm::bls12_381
+
+namespace paraevm::bls12_381 {
+namespace {
+
+TEST(Bls12Fp, SquareMatchesProduct) {
+  std::mt19937_64 rng(29);
+  const Limbs p_minus_1 = exponents::sub_small(kP, 1);
+  for (int i = 0; i < 5000; ++i) {
+    Fp a = random_fp(rng);
+    if (i == 0) a = Fp{p_minus_1};
+    if (i == 1) a = Fp::zero();
+    if (i == 2) a = Fp{{~0ull, ~0ull, ~0ull, ~0ull, ~0ull, 0x0fffffffffffffff}};  // all-ones words
+    if (i == 3) a = Fp{{~0ull, 0, ~0ull, 0, ~0ull, 0}};
+    ASSERT_EQ(a.square(), a * a) << i;
+    ASSERT_EQ(a.square().v, detail::mont_mul_portable(a.v, a.v)) << i;
+  }
+}
+
+}  // namespace
+}  // namespace paraevm::bls12_381

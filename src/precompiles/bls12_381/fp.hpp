@@ -619,6 +619,137 @@ inline void mul_wide_adx(Wide& out, const Limbs& a, const Limbs& b) {
       : "rdx", "cc");
 }
 
+/// The full 768-bit square a^2: the 15 products a_i a_j (i < j) in rows, then one pass that
+/// doubles them (CF chain) and adds the six a_i^2 (OF chain). 21 MULX instead of 36.
+/// One pointer addresses both the input and the output, which leaves enough registers for the
+/// ten accumulator words.
+struct SquareIo {
+  Limbs a;
+  Wide out;
+};
+inline void sqr_wide_adx(SquareIo& io) {
+  uint64_t acc1 = 0, acc2 = 0, acc3 = 0, acc4 = 0, acc5 = 0, acc6 = 0, acc7 = 0, acc8 = 0,
+           acc9 = 0, acc10 = 0, lo, hi;
+  asm("xorl %k[lo], %k[lo]\n\t"
+      "movq 0(%[io]), %%rdx\n\t"
+      "mulxq 8(%[io]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[acc1]\n\t"
+      "adoxq %[hi], %[acc2]\n\t"
+      "mulxq 16(%[io]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[acc2]\n\t"
+      "adoxq %[hi], %[acc3]\n\t"
+      "mulxq 24(%[io]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[acc3]\n\t"
+      "adoxq %[hi], %[acc4]\n\t"
+      "mulxq 32(%[io]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[acc4]\n\t"
+      "adoxq %[hi], %[acc5]\n\t"
+      "mulxq 40(%[io]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[acc5]\n\t"
+      "adoxq %[hi], %[acc6]\n\t"
+      "movl $0, %k[lo]\n\t"
+      "adcxq %[lo], %[acc6]\n\t"
+      "xorl %k[lo], %k[lo]\n\t"
+      "movq 8(%[io]), %%rdx\n\t"
+      "mulxq 16(%[io]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[acc3]\n\t"
+      "adoxq %[hi], %[acc4]\n\t"
+      "mulxq 24(%[io]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[acc4]\n\t"
+      "adoxq %[hi], %[acc5]\n\t"
+      "mulxq 32(%[io]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[acc5]\n\t"
+      "adoxq %[hi], %[acc6]\n\t"
+      "mulxq 40(%[io]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[acc6]\n\t"
+      "adoxq %[hi], %[acc7]\n\t"
+      "movl $0, %k[lo]\n\t"
+      "adcxq %[lo], %[acc7]\n\t"
+      "xorl %k[lo], %k[lo]\n\t"
+      "movq 16(%[io]), %%rdx\n\t"
+      "mulxq 24(%[io]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[acc5]\n\t"
+      "adoxq %[hi], %[acc6]\n\t"
+      "mulxq 32(%[io]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[acc6]\n\t"
+      "adoxq %[hi], %[acc7]\n\t"
+      "mulxq 40(%[io]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[acc7]\n\t"
+      "adoxq %[hi], %[acc8]\n\t"
+      "movl $0, %k[lo]\n\t"
+      "adcxq %[lo], %[acc8]\n\t"
+      "xorl %k[lo], %k[lo]\n\t"
+      "movq 24(%[io]), %%rdx\n\t"
+      "mulxq 32(%[io]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[acc7]\n\t"
+      "adoxq %[hi], %[acc8]\n\t"
+      "mulxq 40(%[io]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[acc8]\n\t"
+      "adoxq %[hi], %[acc9]\n\t"
+      "movl $0, %k[lo]\n\t"
+      "adcxq %[lo], %[acc9]\n\t"
+      "xorl %k[lo], %k[lo]\n\t"
+      "movq 32(%[io]), %%rdx\n\t"
+      "mulxq 40(%[io]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[acc9]\n\t"
+      "adoxq %[hi], %[acc10]\n\t"
+      "movl $0, %k[lo]\n\t"
+      "adcxq %[lo], %[acc10]\n\t"
+      "xorl %k[lo], %k[lo]\n\t"
+      "movq 0(%[io]), %%rdx\n\t"
+      "mulxq %%rdx, %[lo], %[hi]\n\t"
+      "movq %[lo], 48(%[io])\n\t"
+      "adcxq %[acc1], %[acc1]\n\t"
+      "adoxq %[hi], %[acc1]\n\t"
+      "movq %[acc1], 56(%[io])\n\t"
+      "movq 8(%[io]), %%rdx\n\t"
+      "mulxq %%rdx, %[lo], %[hi]\n\t"
+      "adcxq %[acc2], %[acc2]\n\t"
+      "adoxq %[lo], %[acc2]\n\t"
+      "movq %[acc2], 64(%[io])\n\t"
+      "adcxq %[acc3], %[acc3]\n\t"
+      "adoxq %[hi], %[acc3]\n\t"
+      "movq %[acc3], 72(%[io])\n\t"
+      "movq 16(%[io]), %%rdx\n\t"
+      "mulxq %%rdx, %[lo], %[hi]\n\t"
+      "adcxq %[acc4], %[acc4]\n\t"
+      "adoxq %[lo], %[acc4]\n\t"
+      "movq %[acc4], 80(%[io])\n\t"
+      "adcxq %[acc5], %[acc5]\n\t"
+      "adoxq %[hi], %[acc5]\n\t"
+      "movq %[acc5], 88(%[io])\n\t"
+      "movq 24(%[io]), %%rdx\n\t"
+      "mulxq %%rdx, %[lo], %[hi]\n\t"
+      "adcxq %[acc6], %[acc6]\n\t"
+      "adoxq %[lo], %[acc6]\n\t"
+      "movq %[acc6], 96(%[io])\n\t"
+      "adcxq %[acc7], %[acc7]\n\t"
+      "adoxq %[hi], %[acc7]\n\t"
+      "movq %[acc7], 104(%[io])\n\t"
+      "movq 32(%[io]), %%rdx\n\t"
+      "mulxq %%rdx, %[lo], %[hi]\n\t"
+      "adcxq %[acc8], %[acc8]\n\t"
+      "adoxq %[lo], %[acc8]\n\t"
+      "movq %[acc8], 112(%[io])\n\t"
+      "adcxq %[acc9], %[acc9]\n\t"
+      "adoxq %[hi], %[acc9]\n\t"
+      "movq %[acc9], 120(%[io])\n\t"
+      "movq 40(%[io]), %%rdx\n\t"
+      "mulxq %%rdx, %[lo], %[hi]\n\t"
+      "adcxq %[acc10], %[acc10]\n\t"
+      "adoxq %[lo], %[acc10]\n\t"
+      "movq %[acc10], 128(%[io])\n\t"
+      "movl $0, %k[lo]\n\t"
+      "adcxq %[lo], %[hi]\n\t"
+      "adoxq %[lo], %[hi]\n\t"
+      "movq %[hi], 136(%[io])\n\t"
+      : [acc1] "+&r"(acc1), [acc2] "+&r"(acc2), [acc3] "+&r"(acc3), [acc4] "+&r"(acc4),
+        [acc5] "+&r"(acc5), [acc6] "+&r"(acc6), [acc7] "+&r"(acc7), [acc8] "+&r"(acc8),
+        [acc9] "+&r"(acc9), [acc10] "+&r"(acc10), [lo] "=&r"(lo), [hi] "=&r"(hi), "+m"(io)
+      : [io] "r"(&io)
+      : "rdx", "cc");
+}
+
 /// Montgomery reduction T/R mod p for T < p R: the reduction half of each CIOS row over the
 /// low six words, then the high six words added (the sum is (T + m p)/R < 2p), then one
 /// conditional subtraction.
@@ -964,7 +1095,17 @@ struct Fp {
   Fp& operator+=(const Fp& b) { return *this = *this + b; }
   Fp& operator-=(const Fp& b) { return *this = *this - b; }
   Fp& operator*=(const Fp& b) { return *this = *this * b; }
-  constexpr Fp square() const { return *this * *this; }
+  constexpr Fp square() const {
+#ifdef PARAEVM_BLS12_381_ADX
+    if (!std::is_constant_evaluated() && detail::kHasAdx) {
+      detail::SquareIo io;
+      io.a = v;
+      detail::sqr_wide_adx(io);
+      return {detail::redc_adx(io.out)};
+    }
+#endif
+    return *this * *this;
+  }
   constexpr Fp dbl() const { return *this + *this; }
 
   /// this^e for a little-endian exponent.
