@@ -473,6 +473,7 @@ inline Limbs mont_mul_adx(const Limbs& a, const Limbs& b) {
 using Wide = std::array<uint64_t, 12>;
 
 /// The full 768-bit product a*b (inputs below 2^384), schoolbook with MULX/ADCX/ADOX rows.
+/// `out` must not overlap a or b (its words are stored while they are still read).
 inline void mul_wide_adx(Wide& out, const Limbs& a, const Limbs& b) {
   uint64_t t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0, t6, lo, hi;
   asm("movq 0(%[b]), %%rdx\n\t"
@@ -627,6 +628,7 @@ struct SquareIo {
   Limbs a;
   Wide out;
 };
+static_assert(sizeof(Limbs) == 48 && sizeof(SquareIo) == 144, "the assembly addresses out at io + 48");
 inline void sqr_wide_adx(SquareIo& io) {
   uint64_t acc1 = 0, acc2 = 0, acc3 = 0, acc4 = 0, acc5 = 0, acc6 = 0, acc7 = 0, acc8 = 0,
            acc9 = 0, acc10 = 0, lo, hi;
