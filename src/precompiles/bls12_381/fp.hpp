@@ -160,16 +160,18 @@ inline Limbs add_mod_asm(const Limbs& a, const Limbs& b) {
   return reduce_once_asm(t0, t1, t2, t3, t4, t5);
 }
 
-/// a - b mod p for a, b < p: the difference, plus p when it borrowed.
+/// a - b mod p for a, b < p: the difference, plus p when it borrowed. b is read through one
+/// pointer register: with twelve limb registers, memory operands that each need their own
+/// address registers can leave the allocator without a solution in some inlining contexts.
 inline Limbs sub_mod_asm(const Limbs& a, const Limbs& b) {
   uint64_t t0 = a[0], t1 = a[1], t2 = a[2], t3 = a[3], t4 = a[4], t5 = a[5];
   uint64_t m0, m1, m2, m3, m4, m5;
-  asm("subq %[b0], %[t0]\n\t"
-      "sbbq %[b1], %[t1]\n\t"
-      "sbbq %[b2], %[t2]\n\t"
-      "sbbq %[b3], %[t3]\n\t"
-      "sbbq %[b4], %[t4]\n\t"
-      "sbbq %[b5], %[t5]\n\t"
+  asm("subq 0(%[b]), %[t0]\n\t"
+      "sbbq 8(%[b]), %[t1]\n\t"
+      "sbbq 16(%[b]), %[t2]\n\t"
+      "sbbq 24(%[b]), %[t3]\n\t"
+      "sbbq 32(%[b]), %[t4]\n\t"
+      "sbbq 40(%[b]), %[t5]\n\t"
       "sbbq %[m0], %[m0]\n\t"  // all ones on borrow
       "movq %[m0], %[m1]\n\t"
       "movq %[m0], %[m2]\n\t"
@@ -191,9 +193,8 @@ inline Limbs sub_mod_asm(const Limbs& a, const Limbs& b) {
       : [t0] "+&r"(t0), [t1] "+&r"(t1), [t2] "+&r"(t2), [t3] "+&r"(t3), [t4] "+&r"(t4),
         [t5] "+&r"(t5), [m0] "=&r"(m0), [m1] "=&r"(m1), [m2] "=&r"(m2), [m3] "=&r"(m3),
         [m4] "=&r"(m4), [m5] "=&r"(m5)
-      : [b0] "m"(b[0]), [b1] "m"(b[1]), [b2] "m"(b[2]), [b3] "m"(b[3]), [b4] "m"(b[4]),
-        [b5] "m"(b[5]), [p0] "m"(kP[0]), [p1] "m"(kP[1]), [p2] "m"(kP[2]), [p3] "m"(kP[3]),
-        [p4] "m"(kP[4]), [p5] "m"(kP[5])
+      : [b] "r"(b.data()), "m"(b), [p0] "m"(kP[0]), [p1] "m"(kP[1]), [p2] "m"(kP[2]),
+        [p3] "m"(kP[3]), [p4] "m"(kP[4]), [p5] "m"(kP[5])
       : "cc");
   return {t0, t1, t2, t3, t4, t5};
 }
