@@ -468,3 +468,39 @@ TEST(Bls12Fp, SquareMatchesProduct) {
 
 }  // namespace
 }  // namespace paraevm::bls12_381
+
+namespace paraevm::bls12_381 {
+namespace {
+
+TEST(Bls12Msm, AffineBucketsWithRepeatedAndOppositePoints) {
+  // Enough points for the batched affine bucket sums; copies of one point and of its negation
+  // with equal scalars land in the same buckets and exercise the tangent and P + (-P) cases.
+  std::mt19937_64 rng(30);
+  const G1Affine p1 = to_affine(mul_scalar(G1::from_affine(g1_generator()), random_scalar(rng)));
+  const G2Affine p2 = to_affine(mul_scalar(G2::from_affine(g2_generator()), random_scalar(rng)));
+  std::vector<G1Affine> a1;
+  std::vector<G2Affine> a2;
+  std::vector<Scalar> k;
+  G1 expected1 = G1::infinity();
+  G2 expected2 = G2::infinity();
+  for (size_t i = 0; i < 150; ++i) {
+    const bool opposite = i % 3 == 2;
+    const G1Affine q1 = i % 5 == 4 ? to_affine(mul_scalar(G1::from_affine(p1), random_scalar(rng)))
+                        : opposite ? G1Affine{p1.x, -p1.y, false} : p1;
+    const G2Affine q2 = i % 5 == 4 ? to_affine(mul_scalar(G2::from_affine(p2), random_scalar(rng)))
+                        : opposite ? G2Affine{p2.x, -p2.y, false} : p2;
+    const Scalar s = i % 2 == 0 ? Scalar{0x1234, 0, 0, 0} : Scalar{rng(), rng(), rng(), rng()};
+    a1.push_back(q1);
+    a2.push_back(q2);
+    k.push_back(s);
+    expected1 = add(expected1, mul_scalar(G1::from_affine(q1), s));
+    expected2 = add(expected2, mul_scalar(G2::from_affine(q2), s));
+  }
+  EXPECT_TRUE(same_point(msm(a1, k), expected1));
+  EXPECT_TRUE(same_point(msm(a2, k), expected2));
+  EXPECT_TRUE(same_point(msm_no_endomorphism(a1, k), expected1));
+  EXPECT_TRUE(same_point(msm_no_endomorphism(a2, k), expected2));
+}
+
+}  // namespace
+}  // namespace paraevm::bls12_381
