@@ -5,6 +5,8 @@
 #include <random>
 
 #include "precompiles/bls12_381/codec.hpp"
+#include "precompiles/bls12_381/msm.hpp"
+#include "precompiles/bls12_381/pairing.hpp"
 #include "precompiles/entry_points.hpp"
 
 namespace {
@@ -119,6 +121,104 @@ void BM_PointEvaluation(benchmark::State& state) {
   run_precompile(state, precompiles::point_evaluation, in, Revision::Cancun);
 }
 
+// Building blocks (not precompiles): where a precompile's time goes.
+bls::Fp random_fp(std::mt19937_64& rng) { return bls::Fp::from_canonical({rng(), rng(), rng(), rng(), rng(), rng() >> 8}); }
+bls::Fp2 random_fp2(std::mt19937_64& rng) { return {random_fp(rng), random_fp(rng)}; }
+bls::Fp6 random_fp6(std::mt19937_64& rng) { return {random_fp2(rng), random_fp2(rng), random_fp2(rng)}; }
+bls::Fp12 random_fp12(std::mt19937_64& rng) { return {random_fp6(rng), random_fp6(rng)}; }
+
+void BM_FpMul(benchmark::State& state) {
+  std::mt19937_64 rng(8);
+  bls::Fp a = random_fp(rng);
+  const bls::Fp b = random_fp(rng);
+  for (auto _ : state) benchmark::DoNotOptimize(a = a * b);
+}
+void BM_FpSquare(benchmark::State& state) {
+  std::mt19937_64 rng(8);
+  bls::Fp a = random_fp(rng);
+  for (auto _ : state) benchmark::DoNotOptimize(a = a.square());
+}
+void BM_FpAdd(benchmark::State& state) {
+  std::mt19937_64 rng(8);
+  bls::Fp a = random_fp(rng);
+  const bls::Fp b = random_fp(rng);
+  for (auto _ : state) benchmark::DoNotOptimize(a = a + b);
+}
+void BM_Fp2Mul(benchmark::State& state) {
+  std::mt19937_64 rng(9);
+  bls::Fp2 a = random_fp2(rng);
+  const bls::Fp2 b = random_fp2(rng);
+  for (auto _ : state) benchmark::DoNotOptimize(a = a * b);
+}
+void BM_Fp12Mul(benchmark::State& state) {
+  std::mt19937_64 rng(10);
+  bls::Fp12 a = random_fp12(rng);
+  const bls::Fp12 b = random_fp12(rng);
+  for (auto _ : state) benchmark::DoNotOptimize(a = a * b);
+}
+void BM_Fp12CyclotomicSquare(benchmark::State& state) {
+  std::mt19937_64 rng(11);
+  bls::Fp12 a = random_fp12(rng);
+  for (auto _ : state) benchmark::DoNotOptimize(a = a.cyclotomic_square());
+}
+std::vector<bls::PairingInput> random_pairs(size_t n) {
+  std::mt19937_64 rng(12);
+  std::vector<bls::PairingInput> pairs(n);
+  for (auto& pair : pairs) pair = {bls::to_affine(random_g1(rng)), bls::to_affine(random_g2(rng))};
+  return pairs;
+}
+void BM_MillerLoop(benchmark::State& state) {
+  const auto pairs = random_pairs(size_t(state.range(0)));
+  for (auto _ : state) benchmark::DoNotOptimize(bls::miller_loop(pairs));
+}
+void BM_FinalExponentiation(benchmark::State& state) {
+  const auto pairs = random_pairs(1);
+  const bls::Fp12 f = bls::miller_loop(pairs);
+  for (auto _ : state) benchmark::DoNotOptimize(bls::final_exponentiation(f));
+}
+void BM_G1SubgroupCheck(benchmark::State& state) {
+  std::mt19937_64 rng(13);
+  const bls::G1 p = random_g1(rng);
+  for (auto _ : state) benchmark::DoNotOptimize(bls::g1_in_subgroup(p));
+}
+void BM_G2SubgroupCheck(benchmark::State& state) {
+  std::mt19937_64 rng(14);
+  const bls::G2 p = random_g2(rng);
+  for (auto _ : state) benchmark::DoNotOptimize(bls::g2_in_subgroup(p));
+}
+void BM_FpSqrt(benchmark::State& state) {
+  std::mt19937_64 rng(15);
+  const bls::Fp a = random_fp(rng).square();
+  bls::Fp r;
+  for (auto _ : state) benchmark::DoNotOptimize(a.sqrt(r));
+}
+
+void BM_G1MsmInternal(benchmark::State& state) {
+  std::mt19937_64 rng(16);
+  std::vector<bls::G1Affine> points;
+  std::vector<bls::Scalar> scalars;
+  for (int64_t i = 0; i < state.range(0); ++i) {
+    points.push_back(bls::to_affine(random_g1(rng)));
+    scalars.push_back({rng(), rng(), rng(), rng() >> 2});
+  }
+  for (auto _ : state) benchmark::DoNotOptimize(bls::msm(points, scalars));
+}
+void BM_G1Decompress(benchmark::State& state) {
+  // The commitment of BM_PointEvaluation's input.
+  const Bytes bytes = from_hex(
+      "93efc82d2017e9c57834a1246463e64774e56183bb247c8fc9dd98c56817e878d97b05f5c8d900acf1fbbbca6f146556");
+  bls::G1Affine out;
+  for (auto _ : state) benchmark::DoNotOptimize(bls::decompress_g1(bytes.data(), out));
+}
+void BM_MillerLoopPrepared(benchmark::State& state) {
+  const auto pairs = random_pairs(size_t(state.range(0)));
+  std::vector<bls::G2Prepared> prepared;
+  for (const auto& pair : pairs) prepared.push_back(bls::prepare_g2(pair.q));
+  std::vector<bls::PreparedInput> inputs;
+  for (size_t i = 0; i < pairs.size(); ++i) inputs.push_back({pairs[i].p, &prepared[i]});
+  for (auto _ : state) benchmark::DoNotOptimize(bls::miller_loop_prepared(inputs));
+}
+
 }  // namespace
 
 BENCHMARK(BM_G1Add)->Unit(benchmark::kMicrosecond);
@@ -129,3 +229,17 @@ BENCHMARK(BM_Pairing)->Arg(2)->Arg(8)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_MapFpToG1)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_MapFp2ToG2)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_PointEvaluation)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_FpMul);
+BENCHMARK(BM_FpSquare);
+BENCHMARK(BM_FpAdd);
+BENCHMARK(BM_Fp2Mul);
+BENCHMARK(BM_Fp12Mul);
+BENCHMARK(BM_Fp12CyclotomicSquare);
+BENCHMARK(BM_MillerLoop)->Arg(1)->Arg(2)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_FinalExponentiation)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_G1SubgroupCheck)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_G2SubgroupCheck)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_FpSqrt)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_G1MsmInternal)->Arg(2)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_G1Decompress)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_MillerLoopPrepared)->Arg(2)->Unit(benchmark::kMicrosecond);

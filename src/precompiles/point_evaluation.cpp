@@ -63,12 +63,16 @@ bls::Scalar negate_mod_r(const bls::Scalar& k) {
 /// == 1, which needs only G1 scalar multiplications and fixed G2 points.
 bool verify_kzg_proof(const bls::G1Affine& commitment, const bls::Scalar& z, const bls::Scalar& y,
                       const bls::G1Affine& proof) {
-  static const bls::G2Affine neg_g2{bls::g2_generator().x, -bls::g2_generator().y, false};
-  const bls::G1Affine points[2] = {bls::g1_generator(), proof};
-  const bls::Scalar scalars[2] = {negate_mod_r(y), z};
-  const bls::G1 lhs = bls::add_mixed(bls::msm(points, scalars), commitment);
-  const bls::PairingInput pairs[2] = {{bls::to_affine(lhs), neg_g2}, {proof, tau_g2()}};
-  return bls::pairing_check(pairs);
+  // Both G2 points are constants: their Miller-loop lines are computed once.
+  static const bls::G2Prepared neg_g2 =
+      bls::prepare_g2({bls::g2_generator().x, -bls::g2_generator().y, false});
+  static const bls::G2Prepared tau = bls::prepare_g2(tau_g2());
+  // C - [y]G1 + [z]proof: the generator through its fixed-base table, the proof (checked to be
+  // in G1 by decompress_g1) by the GLV split.
+  const bls::G1 lhs = bls::add(bls::add_mixed(bls::g1_mul_glv(proof, z), commitment),
+                               bls::g1_mul_generator(negate_mod_r(y)));
+  const bls::PreparedInput pairs[2] = {{bls::to_affine(lhs), &neg_g2}, {proof, &tau}};
+  return bls::pairing_check_prepared(pairs);
 }
 
 void write_u256_be(const bls::Scalar& v, uint8_t* out) {

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <vector>
 
 #include "precompiles/bls12_381/exponents.hpp"
 #include "precompiles/bls12_381/pairing.hpp"
@@ -262,6 +263,243 @@ TEST(Bls12Fp, AssemblyProductMatchesPortable) {
     if (i == 1) a = p_minus_1;
     EXPECT_EQ(detail::mont_mul(a, b), detail::mont_mul_portable(a, b));
   }
+}
+
+}  // namespace
+}  // namespace paraevm::bls12_381
+
+namespace paraevm::bls12_381 {
+namespace {
+
+TEST(Bls12Pairing, PreparedMillerLoopMatchesGeneric) {
+  std::mt19937_64 rng(21);
+  std::vector<PairingInput> pairs;
+  for (int i = 0; i < 3; ++i)
+    pairs.push_back({to_affine(mul_scalar(G1::from_affine(g1_generator()), random_scalar(rng))),
+                     to_affine(mul_scalar(G2::from_affine(g2_generator()), random_scalar(rng)))});
+  pairs.push_back({g1_generator(), G2Affine{}});  // a point at infinity contributes 1
+  std::vector<G2Prepared> prepared;
+  for (const auto& pair : pairs) prepared.push_back(prepare_g2(pair.q));
+  std::vector<PreparedInput> inputs;
+  for (size_t i = 0; i < pairs.size(); ++i) inputs.push_back({pairs[i].p, &prepared[i]});
+  EXPECT_EQ(miller_loop_prepared(inputs), miller_loop(pairs));
+  EXPECT_EQ(final_exponentiation(miller_loop_prepared({inputs.data(), 1})), pairing(pairs[0].p, pairs[0].q));
+}
+
+TEST(Bls12Pairing, BilinearOnRandomScalars) {
+  // e(aP, bQ) == e(P, Q)^(ab) with a, b below 2^64 (ab fits 128 bits).
+  std::mt19937_64 rng(22);
+  const G1 p = mul_scalar(G1::from_affine(g1_generator()), random_scalar(rng));
+  const G2 q = mul_scalar(G2::from_affine(g2_generator()), random_scalar(rng));
+  for (int i = 0; i < 2; ++i) {
+    const uint64_t a = rng(), b = rng();
+    const unsigned __int128 ab = (unsigned __int128)a * b;
+    const Fp12 lhs = pairing(to_affine(mul_u64(p, a)), to_affine(mul_u64(q, b)));
+    const Fp12 e = pairing(to_affine(p), to_affine(q));
+    Fp12 rhs = Fp12::one();
+    for (int bit = 127; bit >= 0; --bit) {
+      rhs = rhs.square();
+      if ((ab >> bit) & 1) rhs *= e;
+    }
+    EXPECT_EQ(lhs, rhs);
+  }
+}
+
+}  // namespace
+}  // namespace paraevm::bls12_381
+
+namespace paraevm::bls12_381 {
+namespace {
+
+TEST(Bls12Fp2, LazyProductMatchesSchoolbook) {
+  // (a0 + a1 u)(b0 + b1 u) = (a0 b0 - a1 b1) + (a0 b1 + a1 b0) u, by Fp products.
+  std::mt19937_64 rng(23);
+  const Fp max{exponents::sub_small(kP, 1)};  // p - 1, the largest element
+  for (int i = 0; i < 2000; ++i) {
+    Fp2 a = random_fp2(rng), b = random_fp2(rng);
+    if (i == 0) a = b = {max, max};
+    if (i == 1) a = {max, Fp::zero()}, b = {Fp::zero(), max};
+    if (i == 2) a = {Fp::zero(), max}, b = {Fp::zero(), max};
+    if (i == 3) a = {Fp::one(), max}, b = {max, Fp::one()};
+    const Fp2 expected{a.c0 * b.c0 - a.c1 * b.c1, a.c0 * b.c1 + a.c1 * b.c0};
+    ASSERT_EQ(a * b, expected) << i;
+    ASSERT_EQ(a.square(), a * a) << i;
+  }
+}
+
+}  // namespace
+}  // namespace paraevm::bls12_381
+
+namespace paraevm::bls12_381 {
+namespace {
+
+/// f^((p^6 - 1)(p^2 + 1)): an element of the cyclotomic subgroup.
+Fp12 to_cyclotomic(const Fp12& f) {
+  const Fp12 a = f.conjugate() * f.inverse();
+  return a.frobenius().frobenius() * a;
+}
+
+TEST(Bls12Fp12, CompressedSquareMatchesCyclotomicSquare) {
+  std::mt19937_64 rng(24);
+  for (int i = 0; i < 5; ++i) {
+    Fp12 a = to_cyclotomic(random_fp12(rng));
+    std::vector<Fp12Compressed> compressed;
+    std::vector<Fp12> expected;
+    Fp12Compressed c = Fp12Compressed::from(a);
+    for (int k = 0; k < 8; ++k) {
+      a = a.cyclotomic_square();
+      c = c.square();
+      compressed.push_back(c);
+      expected.push_back(a);
+      const Fp12Compressed from_full = Fp12Compressed::from(a);
+      ASSERT_EQ(c.g1, from_full.g1);
+      ASSERT_EQ(c.g2, from_full.g2);
+      ASSERT_EQ(c.g4, from_full.g4);
+      ASSERT_EQ(c.g5, from_full.g5);
+    }
+    std::vector<Fp12> decompressed(compressed.size());
+    ASSERT_TRUE(decompress(compressed, decompressed));
+    EXPECT_EQ(decompressed, expected);
+  }
+  // g1 = 0 (the identity) cannot be decompressed by the formula: reported, not garbage.
+  const Fp12Compressed one = Fp12Compressed::from(Fp12::one());
+  Fp12 out;
+  EXPECT_FALSE(decompress({&one, 1}, {&out, 1}));
+}
+
+TEST(Bls12Pairing, FinalExponentiationOfOneAndSubfieldElements) {
+  // Miller-loop values in a proper subfield map to 1 (the compressed path's fallback case).
+  EXPECT_EQ(final_exponentiation(Fp12::one()), Fp12::one());
+  std::mt19937_64 rng(25);
+  const Fp12 sub{Fp6{random_fp2(rng), random_fp2(rng), random_fp2(rng)}, Fp6::zero()};
+  EXPECT_EQ(final_exponentiation(sub), Fp12::one());
+}
+
+}  // namespace
+}  // namespace paraevm::bls12_381
+
+namespace paraevm::bls12_381 {
+namespace {
+
+TEST(Bls12Groups, GlvAndFixedBaseProductsMatchDoubleAndAdd) {
+  std::mt19937_64 rng(26);
+  const Scalar r_minus_1 = {kGroupOrder[0] - 1, kGroupOrder[1], kGroupOrder[2], kGroupOrder[3]};
+  const unsigned __int128 x2 = (unsigned __int128)kXAbs * kXAbs;
+  std::vector<Scalar> scalars = {{0, 0, 0, 0}, {1, 0, 0, 0}, r_minus_1, kGroupOrder,
+                                 {uint64_t(x2), uint64_t(x2 >> 64), 0, 0},
+                                 {uint64_t(x2 - 1), uint64_t((x2 - 1) >> 64), 0, 0}};
+  for (int i = 0; i < 20; ++i) scalars.push_back({rng(), rng(), rng(), rng() & 0x3fffffffffffffff});
+  const G1 g = G1::from_affine(g1_generator());
+  for (const Scalar& k : scalars) {
+    const G1Affine p = to_affine(mul_scalar(g, random_scalar(rng)));
+    EXPECT_TRUE(same_point(g1_mul_glv(p, k), mul_scalar(G1::from_affine(p), k)));
+    EXPECT_TRUE(same_point(g1_mul_generator(k), mul_scalar(g, k)));
+  }
+  EXPECT_TRUE(g1_mul_glv(G1Affine{}, r_minus_1).is_infinity());
+  // The full 256-bit range for the fixed-base table.
+  const Scalar all_ones = {~0ull, ~0ull, ~0ull, ~0ull};
+  EXPECT_TRUE(same_point(g1_mul_generator(all_ones), mul_scalar(g, all_ones)));
+}
+
+TEST(Bls12Groups, BatchToAffineMatchesOneByOne) {
+  std::mt19937_64 rng(27);
+  std::vector<G1> points;
+  for (int i = 0; i < 5; ++i) {
+    points.push_back(mul_scalar(G1::from_affine(g1_generator()), random_scalar(rng)));
+    if (i == 2) points.push_back(G1::infinity());
+  }
+  const std::vector<G1Affine> affine = batch_to_affine(points);
+  ASSERT_EQ(affine.size(), points.size());
+  for (size_t i = 0; i < points.size(); ++i) EXPECT_EQ(affine[i], to_affine(points[i])) << i;
+}
+
+}  // namespace
+}  // namespace paraevm::bls12_381
+
+namespace paraevm::bls12_381 {
+namespace {
+
+TEST(Bls12Msm, EndomorphismSplitMatchesPlainPippenger) {
+  // Sizes across the Straus / Pippenger boundary and several window widths; scalars at the
+  // edges of the split (0, r - 1, r, 2^256 - 1, multiples of |x|).
+  std::mt19937_64 rng(28);
+  const Scalar r_minus_1 = {kGroupOrder[0] - 1, kGroupOrder[1], kGroupOrder[2], kGroupOrder[3]};
+  const std::vector<Scalar> edges = {{0, 0, 0, 0}, r_minus_1, kGroupOrder, {~0ull, ~0ull, ~0ull, ~0ull},
+                                     {kXAbs, 0, 0, 0}, {kXAbs - 1, 0, 0, 0}, {0, 0, 0, 1}};
+  for (size_t n : {1, 2, 3, 7, 33, 130}) {
+    std::vector<G1Affine> p1;
+    std::vector<G2Affine> p2;
+    std::vector<Scalar> k;
+    for (size_t i = 0; i < n; ++i) {
+      p1.push_back(to_affine(mul_scalar(G1::from_affine(g1_generator()), random_scalar(rng))));
+      p2.push_back(to_affine(mul_scalar(G2::from_affine(g2_generator()), random_scalar(rng))));
+      k.push_back(i < edges.size() && n < 100 ? edges[i] : Scalar{rng(), rng(), rng(), rng()});
+    }
+    if (n > 2) p1[1] = {}, p2[1] = {};  // points at infinity
+    EXPECT_TRUE(same_point(msm(p1, k), msm_no_endomorphism(p1, k))) << n;
+    EXPECT_TRUE(same_point(msm(p2, k), msm_no_endomorphism(p2, k))) << n;
+  }
+  // Single products against double-and-add.
+  for (const Scalar& s : edges) {
+    const G2Affine q = to_affine(mul_scalar(G2::from_affine(g2_generator()), random_scalar(rng)));
+    EXPECT_TRUE(same_point(msm({&q, 1}, {&s, 1}), mul_scalar(G2::from_affine(q), s)));
+  }
+}
+
+}  // namespace
+}  // namespace paraevm::bls12_381
+
+namespace paraevm::bls12_381 {
+namespace {
+
+TEST(Bls12Fp, SquareMatchesProduct) {
+  std::mt19937_64 rng(29);
+  const Limbs p_minus_1 = exponents::sub_small(kP, 1);
+  for (int i = 0; i < 5000; ++i) {
+    Fp a = random_fp(rng);
+    if (i == 0) a = Fp{p_minus_1};
+    if (i == 1) a = Fp::zero();
+    if (i == 2) a = Fp{{~0ull, ~0ull, ~0ull, ~0ull, ~0ull, 0x0fffffffffffffff}};  // all-ones words
+    if (i == 3) a = Fp{{~0ull, 0, ~0ull, 0, ~0ull, 0}};
+    ASSERT_EQ(a.square(), a * a) << i;
+    ASSERT_EQ(a.square().v, detail::mont_mul_portable(a.v, a.v)) << i;
+  }
+}
+
+}  // namespace
+}  // namespace paraevm::bls12_381
+
+namespace paraevm::bls12_381 {
+namespace {
+
+TEST(Bls12Msm, AffineBucketsWithRepeatedAndOppositePoints) {
+  // Enough points for the batched affine bucket sums; copies of one point and of its negation
+  // with equal scalars land in the same buckets and exercise the tangent and P + (-P) cases.
+  std::mt19937_64 rng(30);
+  const G1Affine p1 = to_affine(mul_scalar(G1::from_affine(g1_generator()), random_scalar(rng)));
+  const G2Affine p2 = to_affine(mul_scalar(G2::from_affine(g2_generator()), random_scalar(rng)));
+  std::vector<G1Affine> a1;
+  std::vector<G2Affine> a2;
+  std::vector<Scalar> k;
+  G1 expected1 = G1::infinity();
+  G2 expected2 = G2::infinity();
+  for (size_t i = 0; i < 150; ++i) {
+    const bool opposite = i % 3 == 2;
+    const G1Affine q1 = i % 5 == 4 ? to_affine(mul_scalar(G1::from_affine(p1), random_scalar(rng)))
+                        : opposite ? G1Affine{p1.x, -p1.y, false} : p1;
+    const G2Affine q2 = i % 5 == 4 ? to_affine(mul_scalar(G2::from_affine(p2), random_scalar(rng)))
+                        : opposite ? G2Affine{p2.x, -p2.y, false} : p2;
+    const Scalar s = i % 2 == 0 ? Scalar{0x1234, 0, 0, 0} : Scalar{rng(), rng(), rng(), rng()};
+    a1.push_back(q1);
+    a2.push_back(q2);
+    k.push_back(s);
+    expected1 = add(expected1, mul_scalar(G1::from_affine(q1), s));
+    expected2 = add(expected2, mul_scalar(G2::from_affine(q2), s));
+  }
+  EXPECT_TRUE(same_point(msm(a1, k), expected1));
+  EXPECT_TRUE(same_point(msm(a2, k), expected2));
+  EXPECT_TRUE(same_point(msm_no_endomorphism(a1, k), expected1));
+  EXPECT_TRUE(same_point(msm_no_endomorphism(a2, k), expected2));
 }
 
 }  // namespace

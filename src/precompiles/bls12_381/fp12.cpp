@@ -79,4 +79,46 @@ Fp12 Fp12::cyclotomic_square() const {
   return {{n0, n2, n4}, {n1, n3, n5}};
 }
 
+Fp12Compressed Fp12Compressed::square() const {
+  // With f = A0 + A1 w + A2 w^2 over Fp4 = Fp2[s], s = w^3 (as in cyclotomic_square),
+  // A1 = g1 + g4 s and A2 = g2 + g5 s, the Granger-Scott formulas for A1' and A2' involve only
+  // A1 and A2: g1' = 6 xi g2 g5 + 2 g1, g4' = 3 (g2^2 + xi g5^2) - 2 g4,
+  // g2' = 3 (g1^2 + xi g4^2) - 2 g2, g5' = 6 g1 g4 + 2 g5 (Karabina's theorem 3.2 in this
+  // tower's numbering).
+  const Fp2 s1 = g1.square(), s2 = g2.square(), s4 = g4.square(), s5 = g5.square();
+  const Fp2 p14 = (g1 + g4).square() - s1 - s4;  // 2 g1 g4
+  const Fp2 p25 = (g2 + g5).square() - s2 - s5;  // 2 g2 g5
+  auto three = [](const Fp2& x) { return x.dbl() + x; };
+  return {three(p25.mul_by_xi()) + g1.dbl(), three(s1 + s4.mul_by_xi()) - g2.dbl(),
+          three(s2 + s5.mul_by_xi()) - g4.dbl(), three(p14) + g5.dbl()};
+}
+
+bool decompress(std::span<const Fp12Compressed> in, std::span<Fp12> out) {
+  // g3 = (xi g5^2 + 3 g2^2 - 2 g4) / (4 g1), g0 = xi (2 g3^2 + g1 g5 - 3 g2 g4) + 1
+  // (eprint 2010/526 section 5.2, renumbered: its g2, g3, g4, g5 are this tower's g1, g4, g2,
+  // g5, its g0, g1 this tower's g0, g3). The denominators share one inversion.
+  const size_t n = in.size();
+  if (n == 0) return true;
+  Fp2 prefix[8];
+  if (n > 8) return false;
+  Fp2 acc = Fp2::one();
+  for (size_t i = 0; i < n; ++i) {
+    if (in[i].g1.is_zero()) return false;
+    prefix[i] = acc;
+    acc = acc * in[i].g1.dbl().dbl();
+  }
+  Fp2 inv = acc.inverse();
+  for (size_t i = n; i-- > 0;) {
+    const Fp12Compressed& c = in[i];
+    const Fp2 denom_inv = inv * prefix[i];  // 1 / (4 g1_i)
+    inv = inv * c.g1.dbl().dbl();
+    const Fp2 s2 = c.g2.square();
+    const Fp2 g3 = (c.g5.square().mul_by_xi() + s2.dbl() + s2 - c.g4.dbl()) * denom_inv;
+    const Fp2 g2g4 = c.g2 * c.g4;
+    const Fp2 g0 = (g3.square().dbl() + c.g1 * c.g5 - (g2g4.dbl() + g2g4)).mul_by_xi() + Fp2::one();
+    out[i] = {{g0, c.g2, c.g4}, {c.g1, g3, c.g5}};
+  }
+  return true;
+}
+
 }  // namespace paraevm::bls12_381

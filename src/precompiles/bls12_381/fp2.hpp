@@ -17,11 +17,30 @@ struct Fp2 {
   friend constexpr Fp2 operator-(const Fp2& a, const Fp2& b) { return {a.c0 - b.c0, a.c1 - b.c1}; }
   constexpr Fp2 operator-() const { return {-c0, -c1}; }
   friend constexpr Fp2 operator*(const Fp2& a, const Fp2& b) {
+#ifdef PARAEVM_BLS12_381_ADX
+    if (!std::is_constant_evaluated() && detail::kHasAdx) return mul_lazy(a, b);
+#endif
     // Karatsuba: three base-field products.
     const Fp t0 = a.c0 * b.c0;
     const Fp t1 = a.c1 * b.c1;
     return {t0 - t1, (a.c0 + a.c1) * (b.c0 + b.c1) - t0 - t1};
   }
+#ifdef PARAEVM_BLS12_381_ADX
+  /// Karatsuba with lazy reduction: three 768-bit products, two Montgomery reductions.
+  /// c1 = (a0 + a1)(b0 + b1) - a0 b0 - a1 b1 = a0 b1 + a1 b0 < 2p^2 < pR; c0 = a0 b0 - a1 b1,
+  /// made nonnegative by adding pR (p in the high half) when it borrows.
+  static Fp2 mul_lazy(const Fp2& a, const Fp2& b) {
+    using namespace detail;
+    Wide t0, t1, t2, d;
+    mul_wide_adx(t0, a.c0.v, b.c0.v);
+    mul_wide_adx(t1, a.c1.v, b.c1.v);
+    mul_wide_adx(t2, add_raw_asm(a.c0.v, a.c1.v), add_raw_asm(b.c0.v, b.c1.v));
+    wide_sub_asm(t2, t2, t0);
+    wide_sub_asm(t2, t2, t1);
+    wide_sub_mod_pr_asm(d, t0, t1);
+    return {{redc_adx(d)}, {redc_adx(t2)}};
+  }
+#endif
   friend constexpr Fp2 operator*(const Fp2& a, const Fp& s) { return {a.c0 * s, a.c1 * s}; }
   Fp2& operator+=(const Fp2& b) { return *this = *this + b; }
   Fp2& operator-=(const Fp2& b) { return *this = *this - b; }

@@ -1,15 +1,15 @@
 // Generators, endomorphisms and subgroup checks of G1 and G2.
 #include "precompiles/bls12_381/groups.hpp"
 
+#include <array>
+
 #include "precompiles/bls12_381/exponents.hpp"
+#include "precompiles/bls12_381/msm.hpp"
 
 namespace paraevm::bls12_381 {
 namespace {
 
-/// A primitive cube root of unity in Fp, EIP-2537 assets/fast_subgroup_checks.md "Beta"
-/// (793479390729215512621379701633421447060886740281060493010456487427281649075476305620758731620350).
-constexpr Fp kBeta = Fp::from_hex(
-    "5f19672fdf76ce51ba69c6076a0f77eaddb3a93be6f89688de17d813620a00022e01fffffffefffe");
+constexpr const Fp& kBeta = kG1Beta;
 
 struct PsiConstants {
   Fp2 cx, cy;  // 1 / (1+u)^((p-1)/3), 1 / (1+u)^((p-1)/2)
@@ -63,5 +63,50 @@ bool g2_in_subgroup(const G2& p) {
 
 bool g1_in_subgroup_by_order(const G1& p) { return mul_scalar(p, kGroupOrder).is_infinity(); }
 bool g2_in_subgroup_by_order(const G2& p) { return mul_scalar(p, kGroupOrder).is_infinity(); }
+
+G1 g1_mul_glv(const G1Affine& p, const Scalar& k) { return msm({&p, 1}, {&k, 1}); }
+
+std::vector<G1Affine> batch_to_affine(std::span<const G1> points) {
+  std::vector<G1Affine> out(points.size());
+  std::vector<Fp> prefix(points.size());
+  Fp acc = Fp::one();
+  for (size_t i = 0; i < points.size(); ++i) {
+    prefix[i] = acc;
+    if (!points[i].is_infinity()) acc *= points[i].z;
+  }
+  Fp inv = acc.inverse();
+  for (size_t i = points.size(); i-- > 0;) {
+    if (points[i].is_infinity()) continue;  // out[i] stays the point at infinity
+    const Fp zinv = inv * prefix[i];
+    inv *= points[i].z;
+    const Fp zinv2 = zinv.square();
+    out[i] = {points[i].x * zinv2, points[i].y * zinv2 * zinv, false};
+  }
+  return out;
+}
+
+G1 g1_mul_generator(const Scalar& k) {
+  // table[15 w + d - 1] = [d 16^w] G, d = 1..15, w = 0..63.
+  static const std::vector<G1Affine> table = [] {
+    std::vector<G1> jac;
+    jac.reserve(64 * 15);
+    G1 base = G1::from_affine(g1_generator());
+    for (int w = 0; w < 64; ++w) {
+      G1 multiple = base;
+      for (int d = 1; d <= 15; ++d) {
+        jac.push_back(multiple);
+        multiple = add(multiple, base);
+      }
+      base = multiple;  // 16 * 16^w G
+    }
+    return batch_to_affine(jac);
+  }();
+  G1 acc = G1::infinity();
+  for (size_t w = 0; w < 64; ++w) {
+    const unsigned d = unsigned(k[w / 16] >> ((w % 16) * 4)) & 15;
+    if (d != 0) acc = add_mixed(acc, table[15 * w + d - 1]);
+  }
+  return acc;
+}
 
 }  // namespace paraevm::bls12_381

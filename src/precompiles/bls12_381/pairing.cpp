@@ -6,6 +6,7 @@
 // v w = w^3.
 #include "precompiles/bls12_381/pairing.hpp"
 
+#include <bit>
 #include <vector>
 
 namespace paraevm::bls12_381 {
@@ -15,20 +16,22 @@ struct G2Projective {
   Fp2 x, y, z;  // x' = X/Z, y' = Y/Z
 };
 
-struct Line {
-  Fp2 l0, l1, l3;
-};
+/// A line before evaluation at P: c0 + (cx xp) v + (cy yp) v w.
+using LineCoeffs = G2Prepared::Line;
 
-// 3 b' = 12 (1 + u), the twist coefficient tripled.
-constexpr Fp2 kB3 = {Fp::from_u64(12), Fp::from_u64(12)};
+/// c * 3b' with 3b' = 12 (1 + u) = 12 xi, the twist coefficient tripled: additions only.
+Fp2 mul_by_b3(const Fp2& c) {
+  const Fp2 c4 = c.dbl().dbl();
+  return (c4.dbl() + c4).mul_by_xi();
+}
 
-/// T <- 2T; the tangent at T (scaled by -2YZ) evaluated at P.
-Line double_step(G2Projective& t, const Fp& xp, const Fp& yp) {
+/// T <- 2T; the tangent at T (scaled by -2YZ), not yet evaluated at P.
+LineCoeffs double_step(G2Projective& t) {
   const Fp2 xx = t.x.square();
   const Fp2 yy = t.y.square();
   const Fp2 yz = t.y * t.z;
-  const Fp2 b3zz = kB3 * t.z.square();
-  const Line line{b3zz - yy, (xx.dbl() + xx) * xp, -(yz.dbl() * yp)};
+  const Fp2 b3zz = mul_by_b3(t.z.square());
+  const LineCoeffs line{b3zz - yy, xx.dbl() + xx, -yz.dbl()};
   const Fp2 b9zz = b3zz.dbl() + b3zz;
   // The doubling formulas of Costello-Lange-Naehrig (eprint 2009/615) scaled by 4.
   const Fp2 x3 = (t.x * t.y).dbl() * (yy - b9zz);
@@ -39,11 +42,11 @@ Line double_step(G2Projective& t, const Fp& xp, const Fp& yp) {
   return line;
 }
 
-/// T <- T + Q; the chord through T and Q (scaled by X - xq Z) evaluated at P.
-Line add_step(G2Projective& t, const G2Affine& q, const Fp& xp, const Fp& yp) {
+/// T <- T + Q; the chord through T and Q (scaled by X - xq Z), not yet evaluated at P.
+LineCoeffs add_step(G2Projective& t, const G2Affine& q) {
   const Fp2 theta = t.y - q.y * t.z;
   const Fp2 lambda = t.x - q.x * t.z;
-  const Line line{theta * q.x - lambda * q.y, -(theta * xp), lambda * yp};
+  const LineCoeffs line{theta * q.x - lambda * q.y, -theta, lambda};
   const Fp2 c = theta.square();
   const Fp2 d = lambda.square();
   const Fp2 e = d * lambda;
@@ -54,13 +57,39 @@ Line add_step(G2Projective& t, const G2Affine& q, const Fp& xp, const Fp& yp) {
   return line;
 }
 
-/// a^x for a in the cyclotomic subgroup (x negative: a^-|x| = conj(a^|x|)).
-Fp12 cyclotomic_exp_by_x(const Fp12& a) {
+/// f <- f * line(P).
+void mul_by_line_at(Fp12& f, const LineCoeffs& l, const G1Affine& p) {
+  f = f.mul_by_line(l.c0, l.cx * p.x, l.cy * p.y);
+}
+
+/// a^x for a in the cyclotomic subgroup by Granger-Scott squarings (x negative:
+/// a^-|x| = conj(a^|x|)); the fallback of cyclotomic_exp_by_x.
+Fp12 cyclotomic_exp_by_x_uncompressed(const Fp12& a) {
   Fp12 r = a;
   for (int b = 62; b >= 0; --b) {
     r = r.cyclotomic_square();
     if ((kXAbs >> b) & 1) r *= a;
   }
+  return r.conjugate();
+}
+
+/// a^x: |x| has six set bits (63, 62, 60, 57, 48, 16), so a^|x| is the product of six
+/// a^(2^k). 63 compressed squarings keep the a^(2^k) at those k; one batch decompression and
+/// five products finish.
+Fp12 cyclotomic_exp_by_x(const Fp12& a) {
+  constexpr int kBits = std::popcount(kXAbs);
+  Fp12Compressed saved[kBits];
+  int n = 0;
+  Fp12Compressed c = Fp12Compressed::from(a);
+  static_assert((kXAbs & 1) == 0, "bit 0 would need a itself");
+  for (int k = 1; k <= 63; ++k) {
+    c = c.square();
+    if ((kXAbs >> k) & 1) saved[n++] = c;
+  }
+  Fp12 full[kBits];
+  if (!decompress({saved, size_t(n)}, {full, size_t(n)})) return cyclotomic_exp_by_x_uncompressed(a);
+  Fp12 r = full[0];
+  for (int i = 1; i < n; ++i) r *= full[i];
   return r.conjugate();
 }
 
@@ -78,15 +107,40 @@ Fp12 miller_loop(std::span<const PairingInput> pairs) {
   if (live.empty()) return f;
   for (int b = 62; b >= 0; --b) {
     if (b != 62) f = f.square();
-    for (size_t i = 0; i < live.size(); ++i) {
-      const Line l = double_step(ts[i], live[i]->p.x, live[i]->p.y);
-      f = f.mul_by_line(l.l0, l.l1, l.l3);
-    }
+    for (size_t i = 0; i < live.size(); ++i) mul_by_line_at(f, double_step(ts[i]), live[i]->p);
     if (((kXAbs >> b) & 1) == 0) continue;
-    for (size_t i = 0; i < live.size(); ++i) {
-      const Line l = add_step(ts[i], live[i]->q, live[i]->p.x, live[i]->p.y);
-      f = f.mul_by_line(l.l0, l.l1, l.l3);
-    }
+    for (size_t i = 0; i < live.size(); ++i) mul_by_line_at(f, add_step(ts[i], live[i]->q), live[i]->p);
+  }
+  return f.conjugate();
+}
+
+G2Prepared prepare_g2(const G2Affine& q) {
+  G2Prepared out;
+  out.infinity = q.infinity;
+  if (q.infinity) return out;
+  G2Projective t{q.x, q.y, Fp2::one()};
+  out.lines.reserve(68);
+  for (int b = 62; b >= 0; --b) {
+    out.lines.push_back(double_step(t));
+    if ((kXAbs >> b) & 1) out.lines.push_back(add_step(t, q));
+  }
+  return out;
+}
+
+Fp12 miller_loop_prepared(std::span<const PreparedInput> pairs) {
+  std::vector<const PreparedInput*> live;
+  for (const auto& pair : pairs)
+    if (!pair.p.infinity && !pair.q->infinity) live.push_back(&pair);
+  Fp12 f = Fp12::one();
+  if (live.empty()) return f;
+  size_t line = 0;
+  for (int b = 62; b >= 0; --b) {
+    if (b != 62) f = f.square();
+    for (const PreparedInput* in : live) mul_by_line_at(f, in->q->lines[line], in->p);
+    ++line;
+    if (((kXAbs >> b) & 1) == 0) continue;
+    for (const PreparedInput* in : live) mul_by_line_at(f, in->q->lines[line], in->p);
+    ++line;
   }
   return f.conjugate();
 }
@@ -105,6 +159,10 @@ Fp12 final_exponentiation(const Fp12& f) {
 
 bool pairing_check(std::span<const PairingInput> pairs) {
   return final_exponentiation(miller_loop(pairs)) == Fp12::one();
+}
+
+bool pairing_check_prepared(std::span<const PreparedInput> pairs) {
+  return final_exponentiation(miller_loop_prepared(pairs)) == Fp12::one();
 }
 
 Fp12 pairing(const G1Affine& p, const G2Affine& q) {
