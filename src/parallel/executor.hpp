@@ -66,6 +66,11 @@ struct ExecutorOptions {
   /// Bind each worker to its own CPU (ThreadPool): for machines dedicated to execution; the
   /// calling thread is bound too, on its first block.
   bool pin_threads = false;
+  /// Once validation aborts exceed this share of the block's transactions (and 32), the
+  /// parallel phase stops and the block is completed in order, keeping every transaction whose
+  /// reads are still valid: a block that conflicts far more than predicted costs little more
+  /// than in-order execution. 0 turns it off.
+  double max_abort_share = 0.5;
   FaultInjector* faults = nullptr;  ///< test hook
 
   /// Options that send every block through the engine, whatever its size or shape (checks
@@ -76,6 +81,7 @@ struct ExecutorOptions {
     o.sequential_below = 0;
     o.min_predicted_speedup = 0;
     o.min_parallel_gas = 0;
+    o.max_abort_share = 0;
     return o;
   }
 };
@@ -187,6 +193,8 @@ class Executor {
  private:
   /// Failed attempts of one transaction, whatever their reads, before falling back.
   static constexpr uint32_t kMaxFailures = 64;
+  /// Validation aborts a block may always have before max_abort_share applies.
+  static constexpr uint64_t kMinAbortBudget = 32;
   static constexpr Incarnation kNoIncarnation = std::numeric_limits<Incarnation>::max();
 
   struct ReadSet {
@@ -244,6 +252,11 @@ class Executor {
     for (unsigned w = 0; w < pool_.size(); ++w) workers_[w].stats = {};
     size_ = block_size;
     stats_ = {};
+    aborts_.store(0, std::memory_order_relaxed);
+    abort_budget_ = options_.max_abort_share > 0
+                        ? std::max<uint64_t>(kMinAbortBudget, static_cast<uint64_t>(
+                                                                  options_.max_abort_share * block_size))
+                        : 0;
     memory_.reset(block_size);
     scheduler_.reset(block_size);
   }
@@ -366,6 +379,10 @@ class Executor {
     if (aborted) {
       ++worker.stats.aborts;
       memory_.convert_writes_to_estimates(v.tx);
+      // A block that conflicts far more than predicted: stop and complete it in order, keeping
+      // every transaction whose reads are still valid (relaxed: a count, no data hangs on it).
+      if (abort_budget_ != 0 && aborts_.fetch_add(1, std::memory_order_relaxed) + 1 > abort_budget_)
+        scheduler_.halt();
     }
     return scheduler_.finish_validation(v.tx, aborted);
   }
@@ -432,6 +449,8 @@ class Executor {
   Task<T, Output>* task_ = nullptr;
   BaseReader<T>* base_ = nullptr;
   ExecutionStats stats_;
+  std::atomic<uint64_t> aborts_{0};  // validation aborts in this block, all workers
+  uint64_t abort_budget_ = 0;        // 0: unlimited
 };
 
 }  // namespace paraevm::parallel

@@ -148,6 +148,36 @@ TEST(ParallelExecutor, ConflictsAreExercised) {
   EXPECT_GT(suspensions, 0u);
 }
 
+// A chain (each transaction reads what the previous one wrote) aborts again and again: past the
+// abort budget the parallel phase stops and the block is completed in order, with the in-order
+// result. Without a budget it runs to the end in parallel, with the same result.
+TEST(ParallelExecutor, AbortBudgetCompletesConflictingBlocksInOrder) {
+  std::mt19937_64 rng(3);
+  SynthBase base;
+  const SynthBlock block = make_block(Shape::kChain, rng, 200, 4);
+  const OracleResult want = run_in_order(block);
+  for (double share : {0.05, 0.0}) {
+    ExecutorOptions o;
+    o.threads = 4;
+    o.sequential_below = 0;
+    o.max_abort_share = share;
+    IntExecutor ex(o);
+    bool fell_back = false;
+    for (int attempt = 0; attempt < 20 && !(share > 0 && fell_back); ++attempt) {
+      SlowSynthTask task(block);
+      const BlockStatus st = ex.execute_block(block.size(), task, base);
+      ASSERT_EQ(compare(block, ex, st, want, 4), "") << "share " << share;
+      fell_back = ex.stats().fell_back;
+      if (share == 0) {
+        EXPECT_FALSE(fell_back);
+      }
+    }
+    if (share > 0) {
+      EXPECT_TRUE(fell_back) << "a chain of 200 never exceeded 32 aborts";
+    }
+  }
+}
+
 TEST(ParallelExecutor, ConflictFreeBlocksNeverAbort) {
   Fixture fx;
   std::vector<ExecutionStats> stats;
