@@ -42,15 +42,15 @@ bool commit_outcome(BlockExecution& out, InMemoryState& state, size_t index, TxO
     return false;
   }
   state.apply(outcome.receipt.diff);
-  record_receipt(out, std::move(outcome.receipt));
+  record_receipt(out, std::move(outcome.receipt), outcome.bloom);
   return true;
 }
 
-void record_receipt(BlockExecution& out, TxReceipt&& receipt) {
+void record_receipt(BlockExecution& out, TxReceipt&& receipt, const Bloom& bloom) {
   out.gas_used += receipt.gas_used;
   out.blob_gas_used += receipt.blob_gas_used;
   out.cumulative_gas.push_back(out.gas_used);
-  if (!receipt.logs.empty()) bloom_merge(out.logs_bloom, receipt.bloom);
+  if (!receipt.logs.empty()) bloom_merge(out.logs_bloom, bloom);
   out.receipts.push_back(std::move(receipt));
 }
 

@@ -47,9 +47,10 @@ BlockGasLeft gas_left(const BlockExecution& out, const BlockEnv& env);
 /// transaction was invalid (execution stops).
 bool commit_outcome(BlockExecution& out, InMemoryState& state, size_t index, TxOutcome&& outcome);
 
-/// The bookkeeping half of commit_outcome() for a valid transaction: gas, bloom and the receipt
-/// (with its diff) appended to `out`; the diff is not applied to any state.
-void record_receipt(BlockExecution& out, TxReceipt&& receipt);
+/// The bookkeeping half of commit_outcome() for a valid transaction: gas, the receipt's bloom
+/// (`bloom`) and the receipt (with its diff) appended to `out`; the diff is not applied to any
+/// state.
+void record_receipt(BlockExecution& out, TxReceipt&& receipt, const Bloom& bloom);
 
 /// A receipt's bloom: the union of its logs' addresses and topics.
 Bloom receipt_bloom(const TxReceipt& receipt);

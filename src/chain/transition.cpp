@@ -193,7 +193,7 @@ TxOutcome apply_transaction(State& state, const BlockEnv& block, Revision rev,
   receipt.gas_used = gas_used;
   receipt.blob_gas_used = blob_gas;
   receipt.logs = state.take_logs();
-  receipt.bloom = bloom_of_logs(receipt.logs);
+  out.bloom = bloom_of_logs(receipt.logs);
   receipt.output = std::move(res.output);
   if (tx.is_create() && res.status == StatusCode::Success) receipt.contract_address = target;
   receipt.diff = state.build_diff();

@@ -48,8 +48,6 @@ struct TxReceipt {
   /// EIP-4844 blob gas (blobs * 2^17).
   uint64_t blob_gas_used = 0;
   std::vector<Log> logs;
-  /// The bloom of `logs`, computed with them (in the parallel engine's workers, not at commit).
-  Bloom bloom;
   /// Return data (or revert data) of the top-level frame.
   Bytes output;
   /// Address of the created contract, for a successful creation.
@@ -64,6 +62,9 @@ struct TxReceipt {
 struct TxOutcome {
   std::optional<TxError> error;
   TxReceipt receipt;
+  /// The bloom of the receipt's logs, computed with them (in the parallel engine's workers, not
+  /// at commit). Kept out of the receipt, which the commit moves: 256 bytes per transaction.
+  Bloom bloom;
 
   bool valid() const { return !error.has_value(); }
 };

@@ -136,7 +136,7 @@ BlockExecution ParallelBlockExecutor::execute(InMemoryState& state, const BlockE
     TxOutcome& parallel = impl_->executor.result(static_cast<TxIndex>(i)).output.outcome;
     const uint64_t blob_gas = transactions[i].blob_versioned_hashes.size() * kGasPerBlob;
     if (!parallel.valid() || transactions[i].gas_limit > left.gas || blob_gas > left.blob_gas) break;
-    record_receipt(out, std::move(parallel.receipt));
+    record_receipt(out, std::move(parallel.receipt), parallel.bloom);
   }
   auto apply = [&](unsigned worker, unsigned workers) {
     for (const TxReceipt& r : out.receipts) {
