@@ -11,7 +11,11 @@ class EvmTask final : public Task<EvmTraits, EvmTxOutput> {
  public:
   EvmTask(const BlockEnv& env, Revision rev, std::span<const Transaction> txs, std::span<const Address> senders,
           EvmBaseReader& base, CodeStore& codes)
-      : env_(env), rev_(rev), txs_(txs), senders_(senders), base_(base), codes_(codes) {}
+      : env_(env), rev_(rev), txs_(txs), senders_(senders), base_(base), codes_(codes),
+        coinbase_{env.coinbase, EvmField::Account, {}} {}
+
+  // Every transaction credits the coinbase with its fee.
+  const EvmKey* dense_location() const override { return &coinbase_; }
 
   void execute(TxIndex tx, IncarnationView<EvmTraits>& view, ExecResult<EvmTraits, EvmTxOutput>& result) override {
     MvStateView state_view(view, base_, codes_);
@@ -33,6 +37,7 @@ class EvmTask final : public Task<EvmTraits, EvmTxOutput> {
   std::span<const Address> senders_;
   EvmBaseReader& base_;
   CodeStore& codes_;
+  EvmKey coinbase_;
 };
 
 }  // namespace

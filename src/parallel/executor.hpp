@@ -49,6 +49,9 @@ class Task {
   /// concurrently for different transactions and possibly several times for one; the writes
   /// must depend only on `tx` and the values read. ReadDependency must propagate.
   virtual void execute(TxIndex tx, IncarnationView<T>& view, ExecResult<T, Output>& result) = 0;
+  /// A location that nearly every transaction writes (the EVM's coinbase), to be kept as one
+  /// slot per transaction (DenseLocation); null for none.
+  virtual const typename T::Key* dense_location() const { return nullptr; }
 };
 
 struct ExecutorOptions {
@@ -125,6 +128,7 @@ class Executor {
       throw std::invalid_argument("parallel executor: block of " + std::to_string(block_size) +
                                   " transactions exceeds the transaction index range");
     prepare(block_size);
+    if (const Key* dense = task.dense_location()) memory_.set_dense_location(*dense);
     task_ = &task;
     base_ = &base;
     if (block_size < options_.sequential_below || pool_.size() == 1) {

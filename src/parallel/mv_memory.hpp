@@ -23,6 +23,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "parallel/dense_location.hpp"
 #include "parallel/spin_lock.hpp"
 #include "parallel/types.hpp"
 
@@ -82,7 +83,12 @@ class MvMemory {
     bucket_bits_ = static_cast<unsigned>(std::countr_zero(buckets));
     for (size_t b = 0; b < buckets; ++b) buckets_[b].store(nullptr, std::memory_order_relaxed);
     if (per_tx_.size() < block_size) per_tx_.resize(block_size);
-    for (size_t i = 0; i < block_size; ++i) per_tx_[i].written.clear();
+    for (size_t i = 0; i < block_size; ++i) {
+      per_tx_[i].written.clear();
+      per_tx_[i].dense = false;
+    }
+    dense_active_ = false;
+    dense_.reset(block_size);
   }
 
   /// Reads `key` as transaction `reader` sees it (writes of transactions < reader).
@@ -91,8 +97,10 @@ class MvMemory {
   /// write (or storage) alone, for readers of the parts of a location that deltas never change
   /// (an account's code, read by a plain transfer that credits it lazily).
   ReadResult read(const Key& key, TxIndex reader, bool skip_deltas = false) const {
+    const uint64_t h = hash_of(key);
+    if (is_dense(key, h)) return read_dense(reader, skip_deltas);
     ReadResult r;
-    const Cell* cell = find_cell(key);
+    const Cell* cell = find_cell(key, h);
     if (cell == nullptr) return r;
     std::lock_guard lock(cell->lock);
     if (skip_deltas) return read_full_write(*cell, reader);
@@ -126,13 +134,21 @@ class MvMemory {
     std::vector<Cell*>& prev = per_tx_[version.tx].written;
     next.clear();
     next.reserve(writes.size());
+    bool wrote_dense = false;
     try {
       for (const Write<T>& w : writes) {
-        Cell* cell = find_or_create_cell(w.key);
+        const uint64_t h = hash_of(w.key);
+        if (is_dense(w.key, h)) {
+          dense_.set(version.tx, {version.incarnation, w.kind, false, w.value, w.delta});
+          wrote_dense = true;
+          continue;
+        }
+        Cell* cell = find_or_create_cell(w.key, h);
         next.push_back(cell);  // before the entry exists: cannot throw, capacity is reserved
         upsert(*cell, version, w);
       }
     } catch (...) {
+      per_tx_[version.tx].dense = per_tx_[version.tx].dense || wrote_dense;
       // Out of memory half-way: keep every touched location tracked, so that the caller's
       // recovery (re-recording the transaction) removes what this attempt left behind.
       prev.insert(prev.end(), next.begin(), next.end());
@@ -155,12 +171,17 @@ class MvMemory {
     }
     while (p != prev.end()) erase_entry(**p++, version.tx);
     prev.swap(next);
+    bool& had_dense = per_tx_[version.tx].dense;
+    if (had_dense && !wrote_dense) dense_.set(version.tx, {}, false);
+    if (wrote_dense && !had_dense) wrote_new = true;
+    had_dense = wrote_dense;
     return wrote_new;
   }
 
   /// Marks every entry of transaction `tx` as an ESTIMATE: its incarnation was aborted and a
   /// reader should wait for the re-execution rather than read a value that is likely to change.
   void convert_writes_to_estimates(TxIndex tx) {
+    if (per_tx_[tx].dense) dense_.mark_estimate(tx);
     for (Cell* cell : per_tx_[tx].written) {
       std::lock_guard lock(cell->lock);
       auto it = first_at_or_above(cell->entries, tx);
@@ -181,7 +202,16 @@ class MvMemory {
   /// `key` (the full write and every delta above it). Single-threaded use after a block.
   void collect_sources(const Key& key, TxIndex reader, std::vector<TxIndex>& out,
                        bool skip_deltas = false) const {
-    const Cell* cell = find_cell(key);
+    const uint64_t h = hash_of(key);
+    if (is_dense(key, h)) {
+      dense_.walk_down(reader, [&](TxIndex tx, const typename Dense::Write& w) {
+        if (skip_deltas && w.kind == WriteKind::kDelta) return true;
+        out.push_back(tx);
+        return w.kind != WriteKind::kValue;
+      });
+      return;
+    }
+    const Cell* cell = find_cell(key, h);
     if (cell == nullptr) return;
     auto it = first_at_or_above(cell->entries, reader);
     while (it != cell->entries.begin()) {
@@ -195,6 +225,7 @@ class MvMemory {
   /// Calls fn(key) for every location written in this block. Single-threaded use after a block.
   template <class Fn>
   void for_each_location(Fn&& fn) const {
+    if (dense_active_ && dense_.written()) fn(dense_key_);
     const size_t used = next_cell_.load(std::memory_order_relaxed);
     for (size_t c = 0; c < kMaxChunks && c * kChunkSize < used; ++c) {
       const Cell* cells = chunks_[c].load(std::memory_order_relaxed);
@@ -204,7 +235,16 @@ class MvMemory {
     }
   }
 
+  /// Keeps `key` in a DenseLocation (one slot per transaction) for this block: for the one
+  /// location nearly every transaction writes. Call after reset(), before the block runs.
+  void set_dense_location(const Key& key) {
+    dense_key_ = key;
+    dense_hash_ = hash_of(key);
+    dense_active_ = true;
+  }
+
  private:
+  using Dense = DenseLocation<T>;
   static constexpr size_t kChunkSize = 4096;
   static constexpr size_t kMaxChunks = size_t{1} << 14;  // 67 million locations in one block
   static constexpr size_t kCellBatch = 32;
@@ -253,8 +293,36 @@ class MvMemory {
     return nullptr;
   }
 
-  const Cell* find_cell(const Key& key) const {
-    const uint64_t h = hash_of(key);
+  bool is_dense(const Key& key, uint64_t h) const {
+    return dense_active_ && h == dense_hash_ && key == dense_key_;
+  }
+
+  /// read() of the dense location: its slots walked like a cell's entries (see read() and
+  /// read_full_write(): with `skip_deltas`, deltas and their estimates are passed over).
+  ReadResult read_dense(TxIndex reader, bool skip_deltas) const {
+    ReadResult r;
+    dense_.walk_down(reader, [&](TxIndex tx, const typename Dense::Write& w) {
+      if (skip_deltas && w.kind == WriteKind::kDelta) return true;
+      if (w.estimate) {
+        r.status = ReadResult::Status::kDependency;
+        r.blocking = tx;
+        return false;
+      }
+      if (w.kind == WriteKind::kValue) {
+        r.status = ReadResult::Status::kValue;
+        r.origin.base = ReadOrigin<T>::Base::kVersion;
+        r.origin.version = {tx, w.incarnation};
+        r.value = r.origin.has_delta ? T::apply(w.value, r.origin.delta_sum) : w.value;
+        return false;
+      }
+      r.origin.delta_sum = r.origin.has_delta ? T::combine(w.delta, r.origin.delta_sum) : w.delta;
+      r.origin.has_delta = true;
+      return true;
+    });
+    return r;
+  }
+
+  const Cell* find_cell(const Key& key, uint64_t h) const {
     // acquire: pairs with the release CAS that published the head cell, making its key and
     // chain (and, transitively, the older cells') visible.
     return search(bucket_of(h).load(std::memory_order_acquire), nullptr, key, h);
@@ -292,8 +360,7 @@ class MvMemory {
     return &cells[index % kChunkSize];
   }
 
-  Cell* find_or_create_cell(const Key& key) {
-    const uint64_t h = hash_of(key);
+  Cell* find_or_create_cell(const Key& key, uint64_t h) {
     std::atomic<Cell*>& bucket = bucket_of(h);
     Cell* head = bucket.load(std::memory_order_acquire);
     if (Cell* c = search(head, nullptr, key, h)) return c;
@@ -380,8 +447,13 @@ class MvMemory {
   struct alignas(64) TxWrites {
     std::vector<Cell*> written;  // cells of its last recorded write set
     std::vector<Cell*> spare;    // scratch for record(), swapped with `written`
+    bool dense = false;          // its last write set wrote the dense location
   };
   std::vector<TxWrites> per_tx_;
+  Dense dense_;
+  Key dense_key_{};
+  uint64_t dense_hash_ = 0;
+  bool dense_active_ = false;
 };
 
 }  // namespace paraevm::parallel

@@ -209,3 +209,50 @@ TEST(MvMemory, ReadsSkippingDeltas) {
 
 }  // namespace
 }  // namespace paraevm::parallel
+
+namespace paraevm::parallel {
+namespace {
+
+// The dense location (one slot per transaction, the coinbase) reads, validates and is replaced
+// like any other: deltas summed down to the nearest full write, estimates block (deltas' only
+// for ordinary reads), a re-incarnation that no longer writes it removes its slot.
+TEST(MvMemory, DenseLocationBehavesLikeACell) {
+  using Mv = MvMemory<testing::IntTraits>;
+  using W = Write<testing::IntTraits>;
+  using Status = Mv::ReadResult::Status;
+  for (bool dense : {false, true}) {
+    Mv mv;
+    mv.reset(10);
+    if (dense) mv.set_dense_location(7);
+    EXPECT_TRUE(mv.record({1, 0}, {W::add(7, 2), W::full(8, 1)}));
+    mv.record({3, 0}, {W::full(7, 100)});
+    mv.record({5, 0}, {W::add(7, 5)});
+    auto r = mv.read(7, 9);
+    ASSERT_EQ(r.status, Status::kValue) << dense;
+    EXPECT_EQ(r.value, 105u) << dense;
+    EXPECT_EQ(r.origin.version, (Version{3, 0})) << dense;
+    r = mv.read(7, 3);
+    EXPECT_EQ(r.status, Status::kStorage) << dense;
+    EXPECT_EQ(r.origin.delta_sum, 2u) << dense;
+    std::vector<ReadRecord<testing::IntTraits>> reads{{7, mv.read(7, 9).origin, false}};
+    EXPECT_TRUE(mv.validate_read_set(9, reads)) << dense;
+    mv.convert_writes_to_estimates(5);
+    EXPECT_EQ(mv.read(7, 9).status, Status::kDependency) << dense;
+    EXPECT_EQ(mv.read(7, 9, true).status, Status::kValue) << dense;  // a delta's estimate
+    EXPECT_FALSE(mv.record({5, 1}, {W::add(7, 6)})) << dense;  // same location: nothing new
+    EXPECT_FALSE(mv.validate_read_set(9, reads)) << dense;      // the sum changed
+    mv.record({3, 1}, {});  // no longer writes it
+    r = mv.read(7, 9);
+    EXPECT_EQ(r.status, Status::kStorage) << dense;
+    EXPECT_EQ(r.origin.delta_sum, 8u) << dense;
+    std::vector<TxIndex> sources;
+    mv.collect_sources(7, 9, sources);
+    EXPECT_EQ(sources, (std::vector<TxIndex>{5, 1})) << dense;
+    size_t locations = 0;
+    mv.for_each_location([&](uint32_t) { ++locations; });
+    EXPECT_EQ(locations, 2u) << dense;
+  }
+}
+
+}  // namespace
+}  // namespace paraevm::parallel
