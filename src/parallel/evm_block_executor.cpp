@@ -1,5 +1,7 @@
 #include "parallel/evm_block_executor.hpp"
 
+#include <chrono>
+
 #include "chain/blob_gas.hpp"
 #include "parallel/block_shape.hpp"
 #include "state/state.hpp"
@@ -119,6 +121,47 @@ BlockExecution ParallelBlockExecutor::execute(InMemoryState& state, const BlockE
     impl_->in_order_stats = {.executions = transactions.size(), .sequential = true};
     return execute_transactions(state, env, rev, transactions, senders);
   }
+  BlockExecution out;
+  out.receipts.reserve(transactions.size());
+  out.cumulative_gas.reserve(transactions.size());
+  // The probe: the first transactions in order, committed as execute_transactions() would.
+  const size_t probe = std::min(impl_->options.probe_txs, transactions.size() / 8);
+  const auto started = std::chrono::steady_clock::now();
+  auto run_in_order_up_to = [&](size_t from, size_t end) {
+    for (size_t i = from; i < end; ++i) {
+      TxOutcome outcome = apply_transaction(state, env, rev, transactions[i], senders[i], nullptr,
+                                            gas_left(out, env));
+      if (!commit_outcome(out, state, i, std::move(outcome))) return false;
+    }
+    return true;
+  };
+  if (!run_in_order_up_to(0, probe)) {
+    impl_->last_in_order = true;
+    impl_->in_order_stats = {.executions = probe, .sequential = true};
+    return out;
+  }
+  if (probe > 0) {
+    const double cost_ns =
+        std::chrono::duration<double, std::nano>(std::chrono::steady_clock::now() - started).count() /
+        static_cast<double>(probe);
+    // With perfect scaling, T threads give T * cost / (cost + engine cost).
+    const double expected = impl_->executor.threads() * cost_ns /
+                            (cost_ns + static_cast<double>(impl_->options.engine_cost_ns));
+    if (expected < impl_->options.min_predicted_speedup) {
+      impl_->last_in_order = true;
+      impl_->in_order_stats = {.executions = transactions.size(), .sequential = true};
+      run_in_order_up_to(probe, transactions.size());
+      return out;
+    }
+  }
+  commit_parallel(state, env, rev, transactions.subspan(probe), senders.subspan(probe), probe, out);
+  return out;
+}
+
+void ParallelBlockExecutor::commit_parallel(InMemoryState& state, const BlockEnv& env, Revision rev,
+                                            std::span<const Transaction> transactions,
+                                            std::span<const Address> senders, size_t offset,
+                                            BlockExecution& out) {
   impl_->codes.clear();
   EvmBaseReader base(state);
   EvmTask task(env, rev, transactions, senders, base, impl_->codes);
@@ -131,9 +174,7 @@ BlockExecution ParallelBlockExecutor::execute(InMemoryState& state, const BlockE
   // all workers, each to its own shards of the state. From the first that fails them (or was
   // invalid), the rest is committed one by one: such a transaction is re-run in order on the
   // committed state for the exact verdict.
-  BlockExecution out;
-  out.receipts.reserve(transactions.size());
-  out.cumulative_gas.reserve(transactions.size());
+  const size_t first_receipt = out.receipts.size();
   size_t first_unchecked = 0;
   for (; first_unchecked < transactions.size(); ++first_unchecked) {
     const size_t i = first_unchecked;
@@ -143,14 +184,16 @@ BlockExecution ParallelBlockExecutor::execute(InMemoryState& state, const BlockE
     if (!parallel.valid() || transactions[i].gas_limit > left.gas || blob_gas > left.blob_gas) break;
     record_receipt(out, std::move(parallel.receipt), parallel.bloom);
   }
+  const std::span<const TxReceipt> recorded(out.receipts.data() + first_receipt,
+                                            out.receipts.size() - first_receipt);
   auto apply = [&](unsigned worker, unsigned workers) {
-    for (const TxReceipt& r : out.receipts) {
+    for (const TxReceipt& r : recorded) {
       state.apply_shards(r.diff, worker, workers);
       if (worker == 0) state.add_codes(r.diff);  // the code map is in no shard: one writer
     }
   };
   // A few hundred diffs take less time to apply than the workers take to start.
-  if (out.receipts.size() < 256)
+  if (recorded.size() < 256)
     apply(0, 1);
   else
     impl_->executor.run_on_workers(apply);
@@ -163,9 +206,8 @@ BlockExecution ParallelBlockExecutor::execute(InMemoryState& state, const BlockE
       outcome = std::move(parallel);
     else
       outcome = apply_transaction(state, env, rev, transactions[i], senders[i], nullptr, left);
-    if (!commit_outcome(out, state, i, std::move(outcome))) break;
+    if (!commit_outcome(out, state, offset + i, std::move(outcome))) break;
   }
-  return out;
 }
 
 }  // namespace paraevm::parallel

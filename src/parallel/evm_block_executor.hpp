@@ -39,6 +39,12 @@ class ParallelBlockExecutor {
   unsigned threads() const;
 
  private:
+  /// Runs `transactions` (the block's from `offset` on) on the engine over `state` and commits
+  /// them into `out`, which holds the receipts of the transactions before them.
+  void commit_parallel(InMemoryState& state, const BlockEnv& env, Revision rev,
+                       std::span<const Transaction> transactions, std::span<const Address> senders,
+                       size_t offset, BlockExecution& out);
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

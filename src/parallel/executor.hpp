@@ -64,6 +64,15 @@ struct ExecutorOptions {
   /// than this: starting the workers and multi-version memory costs tens of microseconds, what
   /// such a block takes in all (measured on mainnet blocks of 1-2 million gas).
   uint64_t min_parallel_gas = 4'000'000;
+  /// The EVM adapter runs this many of a block's first transactions in order (at most an eighth
+  /// of the block), timed: when what a transaction costs here is too little for the engine's
+  /// own cost per transaction (engine_cost_ns) to pay off on the threads there are, the rest
+  /// of the block runs in order too; otherwise the engine takes over from there. 0: no probe.
+  size_t probe_txs = 32;
+  /// The engine's extra cost per transaction over in-order execution, wall time on one thread
+  /// (measured on the development machine: 1.5-2 us for multi-version memory, validation and
+  /// the deferred commit, plus contention between workers).
+  uint64_t engine_cost_ns = 3000;
   unsigned max_attempts = 3;        ///< failed attempts with valid reads before falling back
   bool profile = false;             ///< time executions and keep data for dependency_graph()
   /// Bind each worker to its own CPU (ThreadPool): for machines dedicated to execution; the
@@ -85,6 +94,7 @@ struct ExecutorOptions {
     o.min_predicted_speedup = 0;
     o.min_parallel_gas = 0;
     o.max_abort_share = 0;
+    o.probe_txs = 0;
     return o;
   }
 };

@@ -46,19 +46,26 @@ std::vector<Case> all_cases() {
   return out;
 }
 
-// The automatic mode (default options): a block too small to share out runs in order; transfers,
-// even all into one account (lazy credits), run on the engine. Each gives the in-order result.
-TEST(ParallelEvmAutomatic, SmallBlocksRunInOrderTransfersInParallel) {
+// The automatic mode: a block too small to share out runs in order; transfers, even all into one
+// account (lazy credits), run on the engine; and when the probe of the first transactions finds
+// them too cheap for the engine's cost per transaction, the block runs in order after it. Each
+// gives the in-order result.
+TEST(ParallelEvmAutomatic, SmallOrCheapBlocksRunInOrderOthersInParallel) {
   struct Case {
     size_t txs;
     double hot;
+    uint64_t engine_cost_ns;
     bool in_order;
   };
-  for (const Case c : {Case{60, 0.0, true}, Case{400, 0.0, false}, Case{400, 1.0, false}}) {
+  for (const Case c : {Case{60, 0.0, 0, true}, Case{400, 0.0, 0, false}, Case{400, 1.0, 0, false},
+                       Case{400, 0.0, 1'000'000'000, true}}) {
     const workload::Workload w = workload::build({workload::Kind::Raw, c.txs, 0, c.hot, 3});
     InMemoryState seq_state = w.pre;
     const BlockExecution seq = execute_transactions(seq_state, w.env, w.rev, w.txs, w.senders);
-    parallel::ParallelBlockExecutor executor({.threads = 4});
+    parallel::ExecutorOptions options;
+    options.threads = 4;
+    options.engine_cost_ns = c.engine_cost_ns;
+    parallel::ParallelBlockExecutor executor(options);
     InMemoryState state = w.pre;
     const BlockExecution par = executor.execute(state, w.env, w.rev, w.txs, w.senders);
     EXPECT_EQ(fingerprint(par, state), fingerprint(seq, seq_state)) << c.txs << " hot " << c.hot;

@@ -62,6 +62,14 @@ TEST_P(RandomBlocksTest, ParallelIdenticalToSequential) {
   const uint64_t blocks = (total + revisions - 1 - rev_index) / revisions;
 
   std::vector<std::unique_ptr<parallel::ParallelBlockExecutor>> executors;
+  // One more at 3 threads with the automatic mode's probe and abort budget on (its size and
+  // shape checks off, its engine cost zero so that the engine takes over after the probe): the
+  // first transactions run in order, the engine the rest, and conflict-heavy blocks fall back.
+  parallel::ExecutorOptions probing = parallel::ExecutorOptions::every_block(3);
+  probing.probe_txs = 32;
+  probing.engine_cost_ns = 0;
+  probing.max_abort_share = 0.5;
+  executors.push_back(std::make_unique<parallel::ParallelBlockExecutor>(probing));
   for (unsigned threads : {2u, 4u, 8u})
     executors.push_back(std::make_unique<parallel::ParallelBlockExecutor>(
         parallel::ExecutorOptions::every_block(threads)));
