@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Reproduces the figures of docs/BENCHMARKS.md: interpreter suite, mainnet sequential throughput,
-# parallel speedups on mainnet blocks and on gigagas workloads. Writes JSON files into OUT
+# parallel speedups on mainnet blocks and on gigagas workloads (the third-party ones when
+# $PARAEVM_DATA/contracts exists). Writes JSON files into OUT
 # (default build/bench-results). Needs the test data (PARAEVM_DATA or ../shared/data).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -23,4 +24,10 @@ done
 for w in nft game mixed; do
   "$paraevm" bench --workload $w --txs 10000 --threads "$threads" --repeat 3 --json > "$out/$w.json"
 done
+# The third-party contracts (Uniswap V3, an OpenZeppelin-style ERC-20), when the data has them.
+if [[ -d $PARAEVM_DATA/contracts ]]; then
+  for w in uniswap3 erc20-oz; do
+    "$paraevm" bench --workload $w --gas 1000000000 --threads "$threads" --repeat 3 --json > "$out/$w.json"
+  done
+fi
 echo "results in $out"

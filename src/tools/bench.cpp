@@ -18,6 +18,7 @@
 #include "tools/block_verification.hpp"
 #include "tools/commands.hpp"
 #include "tools/mainnet_snapshot.hpp"
+#include "workload/third_party.hpp"
 #include "workload/workload.hpp"
 
 namespace paraevm::tools {
@@ -171,6 +172,14 @@ struct Cases {
 };
 
 void load_cases(const BenchOptions& opts, Cases& cases) {
+  if (const auto kind = workload::third_party_kind_from_name(opts.workload)) {
+    const size_t txs = opts.txs == 0 && opts.gas == 0 ? 2000 : opts.txs;
+    cases.workloads.push_back(workload::build_third_party(
+        {*kind, txs, opts.gas, opts.hot, opts.seed, workload::third_party_contracts_dir()}));
+    const workload::Workload& w = cases.workloads.back();
+    cases.list.push_back({w.name, w.rev, w.env, &w.pre, w.txs, w.senders});
+    return;
+  }
   if (!opts.workload.empty()) {
     const auto kind = workload::kind_from_name(opts.workload);
     if (!kind) throw std::invalid_argument("--workload: unknown workload " + opts.workload);
@@ -232,7 +241,8 @@ void run_bench(const BenchOptions& opts) {
 void add_bench_command(CLI::App& app) {
   auto opts = std::make_shared<BenchOptions>();
   auto* cmd = app.add_subcommand("bench", "Sequential vs parallel execution of workloads or mainnet blocks");
-  cmd->add_option("--workload", opts->workload, "raw|erc20|amm|nft|game|mixed");
+  cmd->add_option("--workload", opts->workload, "raw|erc20|amm|nft|game|mixed|erc20-oz|uniswap3 (the last two: third-party "
+                  "contracts from $PARAEVM_DATA/contracts)");
   cmd->add_option("--blocks", opts->blocks, "Mainnet snapshot folders (or folders of them)");
   cmd->add_option("--txs", opts->txs, "Transactions in the generated block");
   cmd->add_option("--gas", opts->gas, "Target gas of the generated block (instead of --txs)");
