@@ -16,7 +16,6 @@ namespace paraevm::workload {
 namespace {
 
 constexpr std::array<std::string_view, 2> kKindNames = {"erc20-oz", "uniswap3"};
-const U256 kGwei{1'000'000'000};
 const U256 kToken{1'000'000'000'000'000'000ULL};  // 1 token of 18 decimals, also 1 ether
 constexpr uint64_t kTransferGasLimit = 35'000;
 constexpr uint64_t kSwapGasLimit = 200'000;
@@ -123,14 +122,7 @@ Workload build_with_count(const ThirdPartySpec& spec, const ThirdPartyContracts&
   Workload out;
   out.name = std::string(third_party_kind_name(spec.kind));
   out.rev = Revision::Prague;
-  out.env.coinbase = derive_key(spec.seed, ~0ULL).address;
-  out.env.number = 20'000'000;
-  out.env.timestamp = 1'750'000'000;
-  out.env.gas_limit = 1'000'000'000'000LL;
-  out.env.base_fee = kGwei;
-  out.env.prev_randao = U256(spec.seed);
-  out.env.excess_blob_gas = 0;
-  out.env.blob_base_fee = 1;
+  out.env = benchmark_env(spec.seed);
   Builder b{out, code, spec, {}, std::mt19937_64(spec.seed)};
   for (size_t i = 0; i < count; ++i) {
     b.users.push_back(derive_key(spec.seed, i + 1));

@@ -11,12 +11,12 @@
 #include "workload/abi.hpp"
 #include "workload/contract_code.hpp"
 #include "workload/setup_chain.hpp"
+#include "workload/signing.hpp"
 
 namespace paraevm::workload {
 namespace {
 
 constexpr std::array<std::string_view, 6> kKindNames = {"raw", "erc20", "amm", "nft", "game", "mixed"};
-const U256 kGwei{1'000'000'000};
 const U256 kEther = U256{1'000'000'000'000'000'000ULL};
 
 /// Everything a kind's generator needs: the setup chain, users, a seeded RNG, the block.
@@ -37,22 +37,8 @@ struct Context {
 };
 
 void Context::add_tx(size_t i, std::optional<Address> to, Bytes data, uint64_t gas, const U256& value) {
-  Transaction tx;
-  tx.type = TxType::DynamicFee;
-  tx.chain_id = out.env.chain_id;
-  tx.nonce = chain.nonce_of(users[i].address);
-  tx.max_priority_fee_per_gas = kGwei;
-  tx.max_fee_per_gas = tx.gas_price = out.env.base_fee + kGwei;
-  tx.gas_limit = gas;
-  tx.to = to;
-  tx.value = value;
-  tx.data = std::move(data);
-  const auto sig = sign(signing_hash(tx), users[i].key);
-  if (!sig) throw std::runtime_error("workload: signing failed");
-  tx.r = sig->r;
-  tx.s = sig->s;
-  tx.v = sig->recovery_id;
-  out.txs.push_back(std::move(tx));
+  out.txs.push_back(signed_call(out.env, users[i], chain.nonce_of(users[i].address), to,
+                                std::move(data), gas, value));
   out.senders.push_back(users[i].address);
 }
 
@@ -223,14 +209,7 @@ Workload build_with_count(const Spec& spec, size_t count) {
   Workload out;
   out.name = std::string(kind_name(spec.kind));
   out.rev = Revision::Prague;
-  out.env.coinbase = derive_key(spec.seed, ~0ULL).address;
-  out.env.number = 20'000'000;
-  out.env.timestamp = 1'750'000'000;
-  out.env.gas_limit = 1'000'000'000'000LL;
-  out.env.base_fee = kGwei;
-  out.env.prev_randao = U256(spec.seed);
-  out.env.excess_blob_gas = 0;
-  out.env.blob_base_fee = 1;
+  out.env = benchmark_env(spec.seed);
   Context c{out, SetupChain(out.rev, out.env, out.pre), derive_key(spec.seed, 0), {}, std::mt19937_64(spec.seed),
             spec.hot, spec.seed};
   out.pre.set_account(c.deployer.address, 0, kEther * 1'000'000'000, {});
