@@ -1,43 +1,85 @@
-// libFuzzer target: EIP-2537 G2 input decoding (G2ADD, G2MSM, MAP_FP2_TO_G2). Raw bytes exercise
-// the length, field and curve checks; a valid point mapped from the input is spliced in so the
-// arithmetic paths run too. Every success must return a point that decodes again.
+// libFuzzer target: EIP-2537 G2 input decoding (G2ADD 0x0d, G2MSM 0x0e, MAP_FP2_TO_G2 0x11).
+// Raw bytes exercise the length, field, curve and subgroup checks; a valid point mapped from
+// the input is spliced in so the arithmetic paths run too. Checked: the gas of every success
+// (fixed prices, the MSM discount table) and its accounting; outputs are 256-byte points on the
+// twist, in the subgroup for MSM and MAP; P + 0 == P, MSM(P, 1) == P, MSM(P, 2) == P + P.
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
 
+#include "fuzz_common.hpp"
 #include "precompiles/bls12_381/codec.hpp"
 #include "precompiles/bls12_381/map_to_curve.hpp"
+#include "precompiles/bls12_381/msm_gas.hpp"
 #include "precompiles/entry_points.hpp"
 
 namespace {
-using namespace paraevm;
+using namespace paraevm;  // NOLINT: fuzz entry point
 namespace bls = paraevm::bls12_381;
+using fuzz::require;
 
-void check_g2_output(const PrecompileResult& r) {
-  if (!r.success) return;
+constexpr int64_t kGas = 100'000'000;
+
+/// Runs `f` on `in` with kGas, checks the gas accounting, that a success cost `cost(size)` and
+/// returned a point on the twist (and in the subgroup when `subgroup`).
+template <typename Cost>
+PrecompileResult run(precompiles::EntryPoint f, BytesView in, bool subgroup, const Cost& cost) {
+  const auto call = [&](int64_t gas) { return f(Revision::Prague, in, gas); };
+  PrecompileResult r = call(kGas);
+  fuzz::check_gas(call, kGas, r);
+  if (!r.success) return r;
+  require(kGas - r.gas_left == cost(in.size()));
   bls::G2Affine p;
-  if (r.output.size() != 256 || bls::decode_g2(r.output.data(), p, false) != bls::DecodeError::kOk)
-    std::abort();
+  require(r.output.size() == 256 && bls::decode_g2(r.output.data(), p, subgroup) == bls::DecodeError::kOk);
+  return r;
+}
+
+PrecompileResult add(BytesView in) {
+  return run(precompiles::bls12_g2add, in, false, [](size_t) { return bls::gas::kG2Add; });
+}
+PrecompileResult msm(BytesView in) {
+  return run(precompiles::bls12_g2msm, in, true,
+             [](size_t n) { return bls::gas::msm(n / 288, bls::gas::kG2Mul, bls::gas::kG2Discount); });
+}
+
+Bytes scalar(uint8_t k) {
+  Bytes s(32, 0);
+  s[31] = k;
+  return s;
 }
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const BytesView raw(data, size);
-  check_g2_output(precompiles::bls12_g2add(Revision::Prague, raw, 1'000'000));
-  if (size <= 288 * 4) check_g2_output(precompiles::bls12_g2msm(Revision::Prague, raw, 100'000'000));
-  check_g2_output(precompiles::bls12_map_fp2_to_g2(Revision::Prague, raw, 1'000'000));
+  add(raw);
+  if (size <= 288 * 4) msm(raw);
+  run(precompiles::bls12_map_fp2_to_g2, raw, true, [](size_t) { return bls::gas::kMapFp2ToG2; });
   // The spliced path (a map and subgroup checks) is slow; run it for a quarter of inputs.
   if (size < 64 || (data[size - 1] & 3) != 0) return 0;
-  // A valid point from the first 47 bytes (below p), spliced before the rest of the input.
+  // A valid point P mapped from u = (a, a^2), a from the first 47 bytes (below p), spliced
+  // before the rest of the input.
   uint8_t fp[64] = {};
   std::memcpy(fp + 17, data, 47);
   bls::Fp2 u{};
-  if (bls::decode_fp(fp, u.c0) != bls::DecodeError::kOk) std::abort();
+  require(bls::decode_fp(fp, u.c0) == bls::DecodeError::kOk);
   u.c1 = u.c0.square();
-  Bytes in(256);
-  bls::encode_g2(bls::map_fp2_to_g2(u), in.data());
+  Bytes p(256);
+  bls::encode_g2(bls::map_fp2_to_g2(u), p.data());
+  Bytes in = p;
   in.insert(in.end(), data + 64, data + size);
-  check_g2_output(precompiles::bls12_g2add(Revision::Prague, in, 1'000'000));
-  if (in.size() <= 288 * 4) check_g2_output(precompiles::bls12_g2msm(Revision::Prague, in, 100'000'000));
+  add(in);
+  if (in.size() <= 288 * 4) msm(in);
+  // P + 0 == P; MSM(P, 1) == P; MSM(P, 2) == P + P.
+  Bytes p0 = p;
+  p0.resize(512, 0);
+  require(add(p0).output == p);
+  Bytes p1 = p, p2 = p, pp = p;
+  const Bytes one = scalar(1), two = scalar(2);
+  p1.insert(p1.end(), one.begin(), one.end());
+  p2.insert(p2.end(), two.begin(), two.end());
+  pp.insert(pp.end(), p.begin(), p.end());
+  require(msm(p1).output == p);
+  const PrecompileResult doubled = msm(p2);
+  require(doubled.success && doubled.output == add(pp).output);
   return 0;
 }
