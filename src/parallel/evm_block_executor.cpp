@@ -92,13 +92,16 @@ struct ParallelBlockExecutor::Impl {
   bool last_in_order = false;  // the last block skipped the parallel engine
   ExecutionStats in_order_stats;
 
-  /// The automatic mode: one thread, a block too small to share out, or one whose transactions
-  /// form chains (block_shape.hpp) runs in order, without the cost of multi-version memory.
-  bool run_in_order(std::span<const Transaction> txs, std::span<const Address> senders) const {
+  /// The automatic mode's first checks: one thread, or a block too small to share out, runs in
+  /// order, without the cost of multi-version memory.
+  bool too_small(std::span<const Transaction> txs) const {
     if (executor.threads() <= 1 || txs.size() < options.sequential_below) return true;
     uint64_t gas = 0;
     for (const Transaction& tx : txs) gas += tx.gas_limit;
-    if (gas < options.min_parallel_gas) return true;
+    return gas < options.min_parallel_gas;
+  }
+  /// The last: transactions that form chains (block_shape.hpp) run in order.
+  bool chained(std::span<const Transaction> txs, std::span<const Address> senders) const {
     return options.min_predicted_speedup > 0 &&
            predicted_speedup_below(txs, senders, executor.threads(), options.min_predicted_speedup);
   }
@@ -116,7 +119,7 @@ unsigned ParallelBlockExecutor::threads() const { return impl_->executor.threads
 BlockExecution ParallelBlockExecutor::execute(InMemoryState& state, const BlockEnv& env, Revision rev,
                                               std::span<const Transaction> transactions,
                                               std::span<const Address> senders) {
-  impl_->last_in_order = impl_->run_in_order(transactions, senders);
+  impl_->last_in_order = impl_->too_small(transactions);
   if (impl_->last_in_order) {
     impl_->in_order_stats = {.executions = transactions.size(), .sequential = true};
     return execute_transactions(state, env, rev, transactions, senders);
@@ -147,12 +150,15 @@ BlockExecution ParallelBlockExecutor::execute(InMemoryState& state, const BlockE
     // With perfect scaling, T threads give T * cost / (cost + engine cost).
     const double expected = impl_->executor.threads() * cost_ns /
                             (cost_ns + static_cast<double>(impl_->options.engine_cost_ns));
-    if (expected < impl_->options.min_predicted_speedup) {
-      impl_->last_in_order = true;
-      impl_->in_order_stats = {.executions = transactions.size(), .sequential = true};
-      run_in_order_up_to(probe, transactions.size());
-      return out;
-    }
+    impl_->last_in_order = expected < impl_->options.min_predicted_speedup;
+  }
+  // After the probe, which is cheaper and usually decides: the shape of what remains.
+  if (!impl_->last_in_order)
+    impl_->last_in_order = impl_->chained(transactions.subspan(probe), senders.subspan(probe));
+  if (impl_->last_in_order) {
+    impl_->in_order_stats = {.executions = transactions.size(), .sequential = true};
+    run_in_order_up_to(probe, transactions.size());
+    return out;
   }
   commit_parallel(state, env, rev, transactions.subspan(probe), senders.subspan(probe), probe, out);
   return out;

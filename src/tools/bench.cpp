@@ -35,6 +35,7 @@ struct BenchOptions {
   unsigned repeat = 3;
   bool json = false;
   bool pin = false;
+  bool every_block = false;
 };
 
 /// One block to benchmark.
@@ -108,7 +109,8 @@ std::vector<Row> bench_case(const BenchCase& c, const BenchOptions& opts, std::v
 
   std::vector<Row> rows;
   for (unsigned threads : opts.threads) {
-    parallel::ExecutorOptions options;
+    parallel::ExecutorOptions options =
+        opts.every_block ? parallel::ExecutorOptions::every_block(threads) : parallel::ExecutorOptions{};
     options.threads = threads;
     options.pin_threads = opts.pin;
     parallel::ParallelBlockExecutor executor(options);
@@ -253,6 +255,8 @@ void add_bench_command(CLI::App& app) {
   cmd->add_option("--repeat", opts->repeat, "Runs per measurement (best is kept)")->check(CLI::PositiveNumber);
   cmd->add_flag("--json", opts->json, "Print JSON");
   cmd->add_flag("--pin", opts->pin, "Bind each worker thread to its own CPU");
+  cmd->add_flag("--every-block", opts->every_block,
+                "Run every block on the engine (no automatic in-order mode)");
   cmd->callback([opts] {
     try {
       run_bench(*opts);
