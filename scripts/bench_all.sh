@@ -30,4 +30,14 @@ if [[ -d $PARAEVM_DATA/contracts ]]; then
     "$paraevm" bench --workload $w --gas 1000000000 --threads "$threads" --repeat 3 --json > "$out/$w.json"
   done
 fi
+# The engine itself: every block through it, whatever the automatic mode would choose; and the
+# mainnet blocks with each worker bound to its own CPU.
+for w in raw erc20 amm; do
+  "$paraevm" bench --workload $w --gas 1000000000 --threads "$threads" --repeat 3 --every-block --json \
+    > "$out/engine-$w.json"
+done
+"$paraevm" bench --blocks "$PARAEVM_DATA/mainnet" --threads "$threads" --repeat 5 --every-block --json \
+  > "$out/engine-blocks.json"
+"$paraevm" bench --blocks "$PARAEVM_DATA/mainnet" --threads "$threads" --repeat 5 --pin --json \
+  > "$out/pinned-blocks.json"
 echo "results in $out"

@@ -52,7 +52,9 @@ def table(doc, title):
     print()
 
 
-for name in ("raw", "erc20", "amm", "nft", "game", "mixed", "blocks"):
-    doc = load(f"{name}.json")
-    if doc:
-        table(doc, name)
+# Automatic mode (as a user runs it), then every block forced through the engine, then pinned.
+for prefix, label in (("", ""), ("engine-", " (--every-block)"), ("pinned-", " (--pin)")):
+    for name in ("raw", "erc20", "amm", "nft", "game", "mixed", "uniswap3", "erc20-oz", "blocks"):
+        doc = load(f"{prefix}{name}.json")
+        if doc:
+            table(doc, name + label)
