@@ -65,6 +65,7 @@ TEST(ParallelEvmAutomatic, SmallOrCheapBlocksRunInOrderOthersInParallel) {
     parallel::ExecutorOptions options;
     options.threads = 4;
     options.engine_cost_ns = c.engine_cost_ns;
+    options.engine_cost_per_write_ns = 0;
     parallel::ParallelBlockExecutor executor(options);
     InMemoryState state = w.pre;
     const BlockExecution par = executor.execute(state, w.env, w.rev, w.txs, w.senders);

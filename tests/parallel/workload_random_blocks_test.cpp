@@ -68,6 +68,7 @@ TEST_P(RandomBlocksTest, ParallelIdenticalToSequential) {
   parallel::ExecutorOptions probing = parallel::ExecutorOptions::every_block(3);
   probing.probe_txs = 32;
   probing.engine_cost_ns = 0;
+  probing.engine_cost_per_write_ns = 0;
   probing.max_abort_share = 0.5;
   executors.push_back(std::make_unique<parallel::ParallelBlockExecutor>(probing));
   for (unsigned threads : {2u, 4u, 8u})
