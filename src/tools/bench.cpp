@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <memory>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -72,17 +73,13 @@ std::string machine_cpu() {
 
 double ms(std::chrono::steady_clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
 
-/// Best of `repeat` runs of `run(state)` on fresh copies of the pre-state (copies not timed).
+/// One timed run of `run(state)` on a fresh copy of the pre-state (the copy not timed).
 template <class Run>
-double best_time(const BenchCase& c, unsigned repeat, Run&& run) {
-  double best = 1e300;
-  for (unsigned r = 0; r < repeat; ++r) {
-    InMemoryState state = *c.pre;
-    const auto start = std::chrono::steady_clock::now();
-    run(state);
-    best = std::min(best, ms(std::chrono::steady_clock::now() - start));
-  }
-  return best;
+double time_once(const BenchCase& c, Run&& run) {
+  InMemoryState state = *c.pre;
+  const auto start = std::chrono::steady_clock::now();
+  run(state);
+  return ms(std::chrono::steady_clock::now() - start);
 }
 
 std::vector<Row> bench_case(const BenchCase& c, const BenchOptions& opts, std::vector<double>& ideal_at) {
@@ -90,9 +87,6 @@ std::vector<Row> bench_case(const BenchCase& c, const BenchOptions& opts, std::v
   InMemoryState seq_state = *c.pre;
   const BlockExecution seq = execute_transactions(seq_state, c.env, c.rev, c.txs, c.senders);
   const BlockFingerprint expected = fingerprint(seq, seq_state);
-  const double seq_ms = best_time(c, opts.repeat, [&](InMemoryState& s) {
-    (void)execute_transactions(s, c.env, c.rev, c.txs, c.senders);
-  });
 
   // Ideal speedups from one profiled run at the largest thread count.
   const unsigned max_threads = *std::max_element(opts.threads.begin(), opts.threads.end());
@@ -107,25 +101,38 @@ std::vector<Row> bench_case(const BenchCase& c, const BenchOptions& opts, std::v
   ideal_at.clear();
   for (unsigned t : {2u, 4u, 8u, 16u, 32u, 64u}) ideal_at.push_back(parallel::ideal_speedup(graph, t));
 
+  // One executor per thread count, each checked against in-order execution once.
+  std::vector<std::unique_ptr<parallel::ParallelBlockExecutor>> executors;
   std::vector<Row> rows;
   for (unsigned threads : opts.threads) {
     parallel::ExecutorOptions options =
         opts.every_block ? parallel::ExecutorOptions::every_block(threads) : parallel::ExecutorOptions{};
     options.threads = threads;
     options.pin_threads = opts.pin;
-    parallel::ParallelBlockExecutor executor(options);
-    Row row{c.name, c.txs.size(), seq.gas_used, threads, seq_ms};
+    auto& executor = *executors.emplace_back(std::make_unique<parallel::ParallelBlockExecutor>(options));
+    Row row{c.name, c.txs.size(), seq.gas_used, threads};
     InMemoryState state = *c.pre;
     const BlockExecution par = executor.execute(state, c.env, c.rev, c.txs, c.senders);
     row.identical = fingerprint(par, state) == expected;
     row.reexecutions = executor.stats().executions - std::min<uint64_t>(executor.stats().executions, c.txs.size());
     row.validation_failures = executor.stats().aborts;
-    row.parallel_ms = best_time(c, opts.repeat, [&](InMemoryState& s) {
-      (void)executor.execute(s, c.env, c.rev, c.txs, c.senders);
-    });
     row.ideal = threads <= 1 ? 1.0 : parallel::ideal_speedup(graph, threads);
+    row.sequential_ms = row.parallel_ms = 1e300;
     rows.push_back(row);
   }
+  // Timed runs interleaved (in order, then each thread count, `repeat` times; best kept), so
+  // that drift of the machine or of the allocator's state over the runs weighs on all alike.
+  double seq_ms = 1e300;
+  for (unsigned r = 0; r < opts.repeat; ++r) {
+    seq_ms = std::min(seq_ms, time_once(c, [&](InMemoryState& s) {
+                        (void)execute_transactions(s, c.env, c.rev, c.txs, c.senders);
+                      }));
+    for (size_t k = 0; k < executors.size(); ++k)
+      rows[k].parallel_ms = std::min(rows[k].parallel_ms, time_once(c, [&](InMemoryState& s) {
+                                       (void)executors[k]->execute(s, c.env, c.rev, c.txs, c.senders);
+                                     }));
+  }
+  for (Row& row : rows) row.sequential_ms = seq_ms;
   return rows;
 }
 
