@@ -106,7 +106,9 @@ constexpr Limbs mont_mul_portable(const Limbs& a, const Limbs& b) {
   return reduce_once(t);
 }
 
-#if defined(__x86_64__) && defined(__GNUC__)
+// The assembly needs the register allocation of an optimized build: at -O0 GCC reports its
+// operands as impossible constraints, so unoptimized (Debug) builds take the portable code.
+#if defined(__x86_64__) && defined(__GNUC__) && defined(__OPTIMIZE__)
 #define PARAEVM_BLS12_381_ADX 1
 /// (t0..t5) - p when it is >= p, else (t0..t5), in registers (precondition: below 2p). The
 /// portable reduce_once compiles to spills and flag rebuilds through the 128-bit arithmetic.
