@@ -236,21 +236,21 @@ void State::add_log(Log log) {
 }
 
 void State::undo(const JournalEntry& e) {
-  Account& acc = *e.account;
+  Account* const acc = e.account;  // null for a log entry
   switch (e.kind) {
     case Undo::Exists:
-      acc.exists = false;
+      acc->exists = false;
       break;
     case Undo::Nonce:
-      acc.info.nonce = e.prev.low64();
+      acc->info.nonce = e.prev.low64();
       break;
     case Undo::Balance:
-      acc.info.balance = e.prev;
+      acc->info.balance = e.prev;
       break;
     case Undo::Code: {
       auto& [hash, code] = code_undo_[e.prev.low64()];
-      acc.info.code_hash = hash;
-      acc.code = std::move(code);
+      acc->info.code_hash = hash;
+      acc->code = std::move(code);
       code_undo_.pop_back();
       break;
     }
@@ -261,22 +261,22 @@ void State::undo(const JournalEntry& e) {
       *static_cast<U256*>(e.slot) = e.prev;
       break;
     case Undo::WarmAccount:
-      acc.warm = false;
+      acc->warm = false;
       break;
     case Undo::WarmSlot:
       static_cast<Slot*>(e.slot)->warm = false;
       break;
     case Undo::Touched:
-      acc.touched = false;
+      acc->touched = false;
       break;
     case Undo::Destructed:
-      acc.destructed = false;
+      acc->destructed = false;
       break;
     case Undo::Created:
-      acc.created = false;
+      acc->created = false;
       break;
     case Undo::StorageCleared:
-      acc.storage_cleared = false;
+      acc->storage_cleared = false;
       break;
     case Undo::Log:
       logs_.pop_back();
