@@ -528,6 +528,25 @@ TEST(Modexp, HugeExponentLengthWithZeroLengthsIsCheapBeforeOsaka) {
   EXPECT_FALSE(call(Revision::Osaka, in, 10'000'000).success);
 }
 
+TEST(Modexp, ZeroModulusDoesNotLoadAnExponentPastTheInput) {
+  // Found by fuzz_modexp (a 12 s input): base_len 0, exp_len 32 MiB, mod_len 1 in a 112-byte
+  // call. The modulus lies past the input, so it is 0 and the output one zero byte; the
+  // exponent (16 bytes present, then 32 MiB of zero padding) must not be materialized. With
+  // exp_len = 2^40 (1 TiB, affordable only with an unrealistic gas limit) loading it aborts.
+  Bytes in = call_data(0, 1ULL << 25, 1, "ffffffffffffffffffffffffffffffff");
+  auto r = call(Revision::Petersburg, in, 20'000'000);
+  ASSERT_TRUE(r.success);
+  EXPECT_EQ(r.output, Bytes({0}));
+  EXPECT_EQ(r.gas_left, 20'000'000 - (255 + 8 * ((int64_t{1} << 25) - 32)) / 20);  // head: 256 bits
+  in = call_data(0, 1ULL << 40, 1, "ffffffffffffffffffffffffffffffff");
+  r = call(Revision::Petersburg, in, INT64_MAX);
+  ASSERT_TRUE(r.success);
+  EXPECT_EQ(r.output, Bytes({0}));
+  r = call(Revision::Berlin, in, INT64_MAX);
+  ASSERT_TRUE(r.success);
+  EXPECT_EQ(r.output, Bytes({0}));
+}
+
 TEST(Modexp, HugeLengthsRunOutOfGas) {
   // Lengths that do not fit 64 bits make the gas unaffordable instead of overflowing.
   Bytes in(96, 0);
