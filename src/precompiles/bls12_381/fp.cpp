@@ -4,27 +4,11 @@
 #include <gmp.h>
 
 #include "precompiles/bls12_381/exponents.hpp"
+#include "precompiles/bls12_381/window_pow.hpp"
 
 namespace paraevm::bls12_381 {
 
-Fp Fp::pow(const Limbs& e) const {
-  // Fixed 4-bit windows: 4 squarings and at most one product per window (about 380 squarings
-  // and 95 products for a 381-bit exponent instead of about 190 products bit by bit).
-  Fp table[16];
-  table[0] = one();
-  for (size_t d = 1; d < 16; ++d) table[d] = table[d - 1] * *this;
-  Fp result = one();
-  bool started = false;
-  for (int w = 95; w >= 0; --w) {
-    if (started) result = result.square().square().square().square();
-    const unsigned d = unsigned(e[size_t(w / 16)] >> ((w % 16) * 4)) & 15;
-    if (d != 0) {
-      result = started ? result * table[d] : table[d];
-      started = true;
-    }
-  }
-  return result;
-}
+Fp Fp::pow(const Limbs& e) const { return window_pow(*this, e); }
 
 namespace {
 // R^3 mod p: mont_mul(R^2, R^2) = R^4 / R.

@@ -2,27 +2,11 @@
 #include "precompiles/bls12_381/fp2.hpp"
 
 #include "precompiles/bls12_381/exponents.hpp"
+#include "precompiles/bls12_381/window_pow.hpp"
 
 namespace paraevm::bls12_381 {
 
-Fp2 Fp2::pow(const Limbs& e) const {
-  // Fixed 4-bit windows: 4 squarings and at most one product per window (about 380 squarings
-  // and 95 products for a 381-bit exponent instead of about 190 products bit by bit).
-  Fp2 table[16];
-  table[0] = one();
-  for (size_t d = 1; d < 16; ++d) table[d] = table[d - 1] * *this;
-  Fp2 result = one();
-  bool started = false;
-  for (int w = 95; w >= 0; --w) {
-    if (started) result = result.square().square().square().square();
-    const unsigned d = unsigned(e[size_t(w / 16)] >> ((w % 16) * 4)) & 15;
-    if (d != 0) {
-      result = started ? result * table[d] : table[d];
-      started = true;
-    }
-  }
-  return result;
-}
+Fp2 Fp2::pow(const Limbs& e) const { return window_pow(*this, e); }
 
 Fp2 Fp2::inverse() const {
   // 1 / (c0 + c1 u) = (c0 - c1 u) / (c0^2 + c1^2)
