@@ -60,12 +60,19 @@ BlockExecution execute_transactions(InMemoryState& state, const BlockEnv& env, R
   BlockExecution out;
   out.receipts.reserve(transactions.size());
   out.cumulative_gas.reserve(transactions.size());
-  for (size_t i = 0; i < transactions.size(); ++i) {
+  execute_range(out, state, env, rev, transactions, senders, 0, transactions.size());
+  return out;
+}
+
+bool execute_range(BlockExecution& out, InMemoryState& state, const BlockEnv& env, Revision rev,
+                   std::span<const Transaction> transactions, std::span<const Address> senders,
+                   size_t begin, size_t end) {
+  for (size_t i = begin; i < end; ++i) {
     TxOutcome outcome =
         apply_transaction(state, env, rev, transactions[i], senders[i], nullptr, gas_left(out, env));
-    if (!commit_outcome(out, state, i, std::move(outcome))) break;
+    if (!commit_outcome(out, state, i, std::move(outcome))) return false;
   }
-  return out;
+  return true;
 }
 
 }  // namespace paraevm

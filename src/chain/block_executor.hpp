@@ -39,6 +39,12 @@ BlockExecution execute_transactions(InMemoryState& state, const BlockEnv& env, R
                                     std::span<const Transaction> transactions,
                                     std::span<const Address> senders);
 
+/// Executes and commits transactions [begin, end) in order into `out` (which holds the receipts
+/// of those before `begin`). Returns false, and stops, at an invalid transaction.
+bool execute_range(BlockExecution& out, InMemoryState& state, const BlockEnv& env, Revision rev,
+                   std::span<const Transaction> transactions, std::span<const Address> senders,
+                   size_t begin, size_t end);
+
 /// What the block still offers its next transaction, given what `out` has used so far.
 BlockGasLeft gas_left(const BlockExecution& out, const BlockEnv& env);
 

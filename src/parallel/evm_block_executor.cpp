@@ -132,12 +132,7 @@ BlockExecution ParallelBlockExecutor::execute(InMemoryState& state, const BlockE
   const size_t probe = std::min(impl_->options.probe_txs, transactions.size() / 8);
   const size_t warm = probe / 4;
   auto run_in_order_up_to = [&](size_t from, size_t end) {
-    for (size_t i = from; i < end; ++i) {
-      TxOutcome outcome = apply_transaction(state, env, rev, transactions[i], senders[i], nullptr,
-                                            gas_left(out, env));
-      if (!commit_outcome(out, state, i, std::move(outcome))) return false;
-    }
-    return true;
+    return execute_range(out, state, env, rev, transactions, senders, from, end);
   };
   bool ok = run_in_order_up_to(0, warm);
   const auto started = std::chrono::steady_clock::now();
