@@ -83,6 +83,13 @@ void diff_to_writes(const StateDiff& diff, TxIndex tx, MvStateView& view,
 }  // namespace paraevm::parallel
 
 namespace paraevm::parallel {
+namespace {
+/// The probe stops early once the transactions it ran cost at least this many times the
+/// engine's own cost per transaction (and the prediction agrees).
+constexpr double kCertainMultiple = 8.0;
+/// ... and before a transaction whose gas limit is more than 1/kLargeShare of what remains.
+constexpr uint64_t kLargeShare = 8;
+}  // namespace
 
 struct ParallelBlockExecutor::Impl {
   explicit Impl(ExecutorOptions opts) : options(opts), executor(opts) {}
@@ -99,6 +106,30 @@ struct ParallelBlockExecutor::Impl {
     uint64_t gas = 0;
     for (const Transaction& tx : txs) gas += tx.gas_limit;
     return gas < options.min_parallel_gas;
+  }
+  /// The probe's prediction of the engine's speedup on the rest of the block. A block's first
+  /// transactions are not a fair sample of its cost (a few cheap transfers often open a block
+  /// of contract calls, heavy MEV bundles others), so the probe's time is scaled by gas limit:
+  /// each later transaction costs what the probe cost per unit of gas limit, times its own gas
+  /// limit. With perfect scaling T threads then give T * cost / (cost + engine cost).
+  struct Probe {
+    double elapsed_ns = 0;
+    uint64_t gas_limit = 0;  // of the timed transactions
+    size_t writes = 0;       // locations they wrote: the engine's cost grows with them
+    size_t timed = 0;
+  };
+  double predicted_speedup(const Probe& p, uint64_t rest_limit, size_t rest) const {
+    if (p.timed == 0 || p.gas_limit == 0 || rest == 0) return 0;
+    const double cost_ns = p.elapsed_ns / static_cast<double>(p.gas_limit) *
+                           (static_cast<double>(rest_limit) / static_cast<double>(rest));
+    const double engine_ns = engine_cost_ns(p);
+    return executor.threads() * cost_ns / (cost_ns + engine_ns);
+  }
+  /// The engine's cost per transaction like those of the probe.
+  double engine_cost_ns(const Probe& p) const {
+    return static_cast<double>(options.engine_cost_ns) +
+           static_cast<double>(options.engine_cost_per_write_ns) * static_cast<double>(p.writes) /
+               static_cast<double>(p.timed);
   }
   /// The last: transactions that form chains (block_shape.hpp) run in order.
   bool chained(std::span<const Transaction> txs, std::span<const Address> senders) const {
@@ -128,37 +159,46 @@ BlockExecution ParallelBlockExecutor::execute(InMemoryState& state, const BlockE
   out.receipts.reserve(transactions.size());
   out.cumulative_gas.reserve(transactions.size());
   // The probe: the first transactions in order, committed as execute_transactions() would. The
-  // first quarter warms the caches (code analysis, state) and is not timed.
-  const size_t probe = std::min(impl_->options.probe_txs, transactions.size() / 8);
-  const size_t warm = probe / 4;
+  // first quarter warms the caches (code analysis, state) and is not timed. The probe ends
+  // early once it shows transactions so expensive that the engine certainly pays off: running
+  // more of them in order would only give away parallelism (a block opened by heavy bundles).
+  const size_t probe_limit = std::min(impl_->options.probe_txs, transactions.size() / 8);
+  const size_t warm = probe_limit / 4;
   auto run_in_order_up_to = [&](size_t from, size_t end) {
     return execute_range(out, state, env, rev, transactions, senders, from, end);
   };
+  uint64_t rest_limit = 0;
+  for (size_t i = warm; i < transactions.size(); ++i) rest_limit += transactions[i].gas_limit;
+  Impl::Probe measured;
+  double predicted = 0;
+  size_t probe = warm;
   bool ok = run_in_order_up_to(0, warm);
-  const auto started = std::chrono::steady_clock::now();
-  ok = ok && run_in_order_up_to(warm, probe);
+  while (ok && probe < probe_limit) {
+    // A transaction that may take a large share of the block is better left to the engine,
+    // to run beside the others: the probe stops before it (deciding on what it measured).
+    if (transactions[probe].gas_limit > rest_limit / kLargeShare) break;
+    const auto started = std::chrono::steady_clock::now();
+    ok = run_in_order_up_to(probe, probe + 1);
+    measured.elapsed_ns +=
+        std::chrono::duration<double, std::nano>(std::chrono::steady_clock::now() - started).count();
+    if (!ok) break;
+    measured.gas_limit += transactions[probe].gas_limit;
+    rest_limit -= transactions[probe].gas_limit;
+    for (const AccountDiff& a : out.receipts[probe].diff.accounts) measured.writes += 1 + a.storage.size();
+    ++measured.timed;
+    ++probe;
+    predicted = impl_->predicted_speedup(measured, rest_limit, transactions.size() - probe);
+    if (predicted >= impl_->options.min_probe_speedup &&
+        measured.elapsed_ns >= kCertainMultiple * measured.timed * impl_->engine_cost_ns(measured))
+      break;
+  }
   if (!ok) {
     impl_->last_in_order = true;
     impl_->in_order_stats = {.executions = probe, .sequential = true};
     return out;
   }
-  if (probe > warm) {
-    const double timed = static_cast<double>(probe - warm);
-    const double cost_ns =
-        std::chrono::duration<double, std::nano>(std::chrono::steady_clock::now() - started).count() /
-        timed;
-    // The engine's cost grows with the locations a transaction writes (and reads about as many).
-    size_t writes = 0;
-    for (size_t i = warm; i < probe; ++i) {
-      for (const AccountDiff& a : out.receipts[i].diff.accounts) writes += 1 + a.storage.size();
-    }
-    const double engine_ns = static_cast<double>(impl_->options.engine_cost_ns) +
-                             static_cast<double>(impl_->options.engine_cost_per_write_ns) *
-                                 static_cast<double>(writes) / timed;
-    // With perfect scaling, T threads give T * cost / (cost + engine cost).
-    const double expected = impl_->executor.threads() * cost_ns / (cost_ns + engine_ns);
-    impl_->last_in_order = expected < impl_->options.min_predicted_speedup;
-  }
+  // Nothing timed (the first was large): the engine, if the block's shape allows.
+  impl_->last_in_order = measured.timed > 0 && predicted < impl_->options.min_probe_speedup;
   // After the probe, which is cheaper and usually decides: the shape of what remains.
   if (!impl_->last_in_order)
     impl_->last_in_order = impl_->chained(transactions.subspan(probe), senders.subspan(probe));

@@ -65,10 +65,16 @@ struct ExecutorOptions {
   /// such a block takes in all (measured on mainnet blocks of 1-2 million gas).
   uint64_t min_parallel_gas = 4'000'000;
   /// The EVM adapter runs this many of a block's first transactions in order (at most an eighth
-  /// of the block), timed: when what a transaction costs here is too little for the engine's
+  /// of the block), timed: when what the rest is predicted to cost per transaction (the probe's
+  /// time per unit of gas limit, times the rest's gas limits) is too little for the engine's
   /// own cost per transaction (engine_cost_ns) to pay off on the threads there are, the rest
   /// of the block runs in order too; otherwise the engine takes over from there. 0: no probe.
   size_t probe_txs = 32;
+  /// The probe's threshold on its predicted speedup. Below 1 because the prediction is low:
+  /// on the 51 mainnet blocks the rest of a block cost 1-5x more per transaction than
+  /// predicted (cold code and state later in the block), and every block predicted at 0.7 or
+  /// more ran faster on the engine at 2 threads (docs/BENCHMARKS.md).
+  double min_probe_speedup = 0.7;
   /// The engine's extra cost per transaction over in-order execution, wall time on one thread,
   /// plus engine_cost_per_write_ns per location the transaction writes (it reads about as many).
   /// Measured on the development machine: a transfer (3 writes) costs the engine about 2.5 us
