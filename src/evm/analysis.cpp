@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "base/local_handle.hpp"
 #include "evm/opcodes.hpp"
 
 namespace paraevm {
@@ -26,19 +27,23 @@ CodeCache::CodeCache(size_t max_entries)
     : max_per_shard_(max_entries / kShards > 0 ? max_entries / kShards : 1) {}
 
 std::shared_ptr<const AnalyzedCode> CodeCache::get(const Hash& code_hash, BytesView code) {
+  // This thread's handle first: no lock, no shared reference count (base/local_handle.hpp). An
+  // analysis depends on the code alone, so handles serve every cache instance.
+  using Local = LocalHandles<AnalyzedCode>;
+  if (const auto* local = Local::find(code_hash)) return *local;
   // The hash's last byte is uniformly distributed: a good shard index.
   Shard& shard = shards_[code_hash[31] % kShards];
   {
     std::lock_guard lock(shard.mutex);
     auto it = shard.map.find(code_hash);
-    if (it != shard.map.end()) return it->second;
+    if (it != shard.map.end()) return Local::insert(code_hash, it->second);
   }
   // Analyze outside the lock; a concurrent miss on the same code wastes one analysis, harmlessly.
   auto analyzed = analyze(code);
   std::lock_guard lock(shard.mutex);
   if (shard.map.size() >= max_per_shard_) shard.map.clear();
   auto [it, inserted] = shard.map.emplace(code_hash, std::move(analyzed));
-  return it->second;
+  return Local::insert(code_hash, it->second);
 }
 
 size_t CodeCache::size() const {

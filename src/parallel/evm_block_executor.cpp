@@ -4,6 +4,7 @@
 
 #include "chain/blob_gas.hpp"
 #include "parallel/block_shape.hpp"
+#include "parallel/transfer_block.hpp"
 #include "state/state.hpp"
 
 namespace paraevm::parallel {
@@ -96,8 +97,13 @@ struct ParallelBlockExecutor::Impl {
   ExecutorOptions options;
   Executor<EvmTraits, EvmTxOutput> executor;
   CodeStore codes;
-  bool last_in_order = false;  // the last block skipped the parallel engine
+  bool last_in_order = false;  // the last block skipped the parallel engine: in_order_stats
   ExecutionStats in_order_stats;
+  // Blocks of plain transfers (transfer_block.hpp), kept across blocks.
+  TransferPlanner planner;
+  TransferBlockPlan transfer_plan;
+  std::vector<TransferOverlayView> overlays;  // one per worker
+  std::vector<TxOutcome> transfer_outcomes;
 
   /// The automatic mode's first checks: one thread, or a block too small to share out, runs in
   /// order, without the cost of multi-version memory.
@@ -158,6 +164,8 @@ BlockExecution ParallelBlockExecutor::execute(InMemoryState& state, const BlockE
   BlockExecution out;
   out.receipts.reserve(transactions.size());
   out.cumulative_gas.reserve(transactions.size());
+  if (impl_->options.transfer_blocks && run_transfer_block(state, env, rev, transactions, senders, out))
+    return out;
   // The probe: the first transactions in order, committed as execute_transactions() would. The
   // first quarter warms the caches (code analysis, state) and is not timed. The probe ends
   // early once it shows transactions so expensive that the engine certainly pays off: running
@@ -221,8 +229,73 @@ void ParallelBlockExecutor::commit_parallel(InMemoryState& state, const BlockEnv
   const BlockStatus status = impl_->executor.execute_block(transactions.size(), task, base);
   if (!status.ok) std::rethrow_exception(status.error);  // what in-order execution would throw
 
-  // Commit in block order. The final incarnations equal in-order execution; only the checks
-  // that depend on the gas of earlier transactions remain. While every transaction passes them
+  commit_outcomes(state, env, rev, transactions, senders, offset, out, [&](size_t i) -> TxOutcome& {
+    return impl_->executor.result(static_cast<TxIndex>(i)).output.outcome;
+  });
+}
+
+bool ParallelBlockExecutor::run_transfer_block(InMemoryState& state, const BlockEnv& env, Revision rev,
+                                               std::span<const Transaction> transactions,
+                                               std::span<const Address> senders, BlockExecution& out) {
+  Impl& im = *impl_;
+  TransferBlockPlan& plan = im.transfer_plan;
+  if (!plan_transfer_block(env, rev, transactions, senders, im.planner, plan)) return false;
+  // Components run whole, each on one worker: the largest bounds the speedup.
+  const size_t n = transactions.size();
+  const unsigned threads = im.executor.threads();
+  const double share = std::max<double>(static_cast<double>(plan.largest),
+                                        static_cast<double>(n) / threads);
+  if (static_cast<double>(n) / share < im.options.min_predicted_speedup) return false;
+
+  if (im.transfer_outcomes.size() < n) im.transfer_outcomes.resize(n);
+  im.overlays.resize(threads);
+  for (TransferOverlayView& o : im.overlays) o.reset(state, env.coinbase, 2 * n / threads);
+  // Components are taken a chunk at a time, in block order: their sizes vary.
+  constexpr size_t kChunk = 16;
+  std::atomic<size_t> next_head{0};
+  // Set by a worker that meets a recipient with code: the block does not qualify after all.
+  std::atomic<bool> code_met{false};
+  try {
+    im.executor.run_on_workers([&](unsigned w, unsigned) {
+      TransferOverlayView& view = im.overlays[w];
+      for (;;) {
+        const size_t first = next_head.fetch_add(kChunk, std::memory_order_relaxed);
+        if (first >= plan.heads.size() || code_met.load(std::memory_order_relaxed)) return;
+        const size_t end = std::min(first + kChunk, plan.heads.size());
+        for (size_t h = first; h < end; ++h)
+          for (TxIndex i = plan.heads[h]; i != kNoTx; i = plan.next[i]) {
+            // No transaction of the block gives an account code: the pre-block state answers.
+            if (state.read_code_hash(*transactions[i].to) != kEmptyCodeHash) {
+              code_met.store(true, std::memory_order_relaxed);
+              return;
+            }
+            TxOutcome& o = im.transfer_outcomes[i];
+            // The block's gas limits are checked in order at commit.
+            o = apply_transaction(view, env, rev, transactions[i], senders[i]);
+            // Only later transactions of the component read what this one changed.
+            if (o.valid() && plan.next[i] != kNoTx)
+              view.apply(o.receipt.diff, *transactions[i].to, plan.recipient_read[i]);
+          }
+      }
+    });
+  } catch (...) {
+    return false;  // a worker failed (out of memory, say): nothing is committed yet
+  }
+  if (code_met.load(std::memory_order_relaxed)) return false;  // nothing committed either
+  im.last_in_order = true;
+  im.in_order_stats = {.executions = n, .transfer_block = true};
+  commit_outcomes(state, env, rev, transactions, senders, 0, out,
+                  [&](size_t i) -> TxOutcome& { return im.transfer_outcomes[i]; });
+  return true;
+}
+
+void ParallelBlockExecutor::commit_outcomes(InMemoryState& state, const BlockEnv& env, Revision rev,
+                                            std::span<const Transaction> transactions,
+                                            std::span<const Address> senders, size_t offset,
+                                            BlockExecution& out,
+                                            const std::function<TxOutcome&(size_t)>& outcome_of) {
+  // Commit in block order. The results equal in-order execution; only the checks that depend
+  // on the gas of earlier transactions remain. While every transaction passes them
   // (every valid block), the receipts are recorded in order and the diffs applied afterwards by
   // all workers, each to its own shards of the state. From the first that fails them (or was
   // invalid), the rest is committed one by one: such a transaction is re-run in order on the
@@ -232,7 +305,7 @@ void ParallelBlockExecutor::commit_parallel(InMemoryState& state, const BlockEnv
   for (; first_unchecked < transactions.size(); ++first_unchecked) {
     const size_t i = first_unchecked;
     const BlockGasLeft left = gas_left(out, env);
-    TxOutcome& parallel = impl_->executor.result(static_cast<TxIndex>(i)).output.outcome;
+    TxOutcome& parallel = outcome_of(i);
     const uint64_t blob_gas = transactions[i].blob_versioned_hashes.size() * kGasPerBlob;
     if (!parallel.valid() || transactions[i].gas_limit > left.gas || blob_gas > left.blob_gas) break;
     record_receipt(out, std::move(parallel.receipt), parallel.bloom);
@@ -252,7 +325,7 @@ void ParallelBlockExecutor::commit_parallel(InMemoryState& state, const BlockEnv
     impl_->executor.run_on_workers(apply);
   for (size_t i = first_unchecked; i < transactions.size(); ++i) {
     const BlockGasLeft left = gas_left(out, env);
-    TxOutcome& parallel = impl_->executor.result(static_cast<TxIndex>(i)).output.outcome;
+    TxOutcome& parallel = outcome_of(i);
     const uint64_t blob_gas = transactions[i].blob_versioned_hashes.size() * kGasPerBlob;
     TxOutcome outcome;
     if (parallel.valid() && transactions[i].gas_limit <= left.gas && blob_gas <= left.blob_gas)

@@ -2,6 +2,7 @@
 // execute_transactions() (chain/block_executor.hpp), byte for byte, for any thread count.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <span>
 
@@ -44,6 +45,20 @@ class ParallelBlockExecutor {
   void commit_parallel(InMemoryState& state, const BlockEnv& env, Revision rev,
                        std::span<const Transaction> transactions, std::span<const Address> senders,
                        size_t offset, BlockExecution& out);
+
+  /// Runs a block of plain transfers (parallel/transfer_block.hpp) when it qualifies and its
+  /// components allow a speedup; false (nothing done) otherwise.
+  bool run_transfer_block(InMemoryState& state, const BlockEnv& env, Revision rev,
+                          std::span<const Transaction> transactions, std::span<const Address> senders,
+                          BlockExecution& out);
+  /// Commits the results of transactions (the block's from `offset` on) in block order into
+  /// `out`: every check that depends on earlier transactions' gas, the receipts, then the diffs
+  /// applied by all workers. From the first transaction that is invalid or fails those checks
+  /// on, each is re-run in order on the committed state for the exact verdict.
+  void commit_outcomes(InMemoryState& state, const BlockEnv& env, Revision rev,
+                       std::span<const Transaction> transactions, std::span<const Address> senders,
+                       size_t offset, BlockExecution& out,
+                       const std::function<TxOutcome&(size_t)>& outcome_of);
 
   struct Impl;
   std::unique_ptr<Impl> impl_;

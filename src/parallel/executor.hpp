@@ -92,6 +92,9 @@ struct ExecutorOptions {
   /// reads are still valid: a block that conflicts far more than predicted costs little more
   /// than in-order execution. 0 turns it off.
   double max_abort_share = 0.5;
+  /// The EVM adapter runs a block of plain value transfers without the engine, its accounts
+  /// being known before execution (parallel/transfer_block.hpp).
+  bool transfer_blocks = true;
   FaultInjector* faults = nullptr;  ///< test hook
 
   /// Options that send every block through the engine, whatever its size or shape (checks
@@ -104,6 +107,7 @@ struct ExecutorOptions {
     o.min_parallel_gas = 0;
     o.max_abort_share = 0;
     o.probe_txs = 0;
+    o.transfer_blocks = false;
     return o;
   }
 };
@@ -116,6 +120,7 @@ struct ExecutionStats {
   uint64_t suspensions = 0;  ///< incarnations suspended on a dependency
   uint64_t failures = 0;     ///< incarnations that threw
   bool sequential = false;   ///< the block ran in order from the start
+  bool transfer_block = false;  ///< EVM adapter: a block of plain transfers (transfer_block.hpp)
   bool fell_back = false;    ///< the parallel phase halted and the block was completed in order
 };
 

@@ -66,6 +66,7 @@ TEST(ParallelEvmAutomatic, SmallOrCheapBlocksRunInOrderOthersInParallel) {
     options.threads = 4;
     options.engine_cost_ns = c.engine_cost_ns;
     options.engine_cost_per_write_ns = 0;
+    options.transfer_blocks = false;  // the probe's verdict (transfer blocks: their own test)
     parallel::ParallelBlockExecutor executor(options);
     InMemoryState state = w.pre;
     const BlockExecution par = executor.execute(state, w.env, w.rev, w.txs, w.senders);

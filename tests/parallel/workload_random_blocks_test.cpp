@@ -74,11 +74,16 @@ TEST_P(RandomBlocksTest, ParallelIdenticalToSequential) {
   for (unsigned threads : {2u, 4u, 8u})
     executors.push_back(std::make_unique<parallel::ParallelBlockExecutor>(
         parallel::ExecutorOptions::every_block(threads)));
+  // And one that runs the blocks of plain transfers among them on their own path
+  // (parallel/transfer_block.hpp), the others on the engine.
+  parallel::ExecutorOptions transfers = parallel::ExecutorOptions::every_block(2);
+  transfers.transfer_blocks = true;
+  executors.push_back(std::make_unique<parallel::ParallelBlockExecutor>(transfers));
 
   Coverage coverage;
   size_t mismatches = 0;
   // Of the 8-thread executor: printed, not asserted (they depend on the machine's scheduling).
-  uint64_t executions = 0, aborts = 0, suspensions = 0, parallel_txs = 0;
+  uint64_t executions = 0, aborts = 0, suspensions = 0, parallel_txs = 0, transfer_blocks = 0;
   const uint64_t only_seed = env_u64("PARAEVM_RANDOM_BLOCK_SEED", 0);
   for (uint64_t i = 0; i < (only_seed ? 1 : blocks); ++i) {
     const uint64_t seed = only_seed ? only_seed : base_seed * 1'000'003 + i * revisions + rev_index;
@@ -92,7 +97,8 @@ TEST_P(RandomBlocksTest, ParallelIdenticalToSequential) {
       InMemoryState state = b.pre;
       const BlockExecution par = executor->execute(state, b.env, b.rev, b.txs, b.senders);
       const BlockFingerprint got = fingerprint(par, state);
-      if (executor == executors.back()) {
+      if (executor->stats().transfer_block) ++transfer_blocks;
+      if (executor->threads() == 8) {
         executions += executor->stats().executions;
         aborts += executor->stats().aborts;
         suspensions += executor->stats().suspensions;
@@ -114,6 +120,7 @@ TEST_P(RandomBlocksTest, ParallelIdenticalToSequential) {
   std::printf("  8 threads: %llu incarnations for %llu transactions, %llu aborts, %llu suspensions\n",
               static_cast<unsigned long long>(executions), static_cast<unsigned long long>(parallel_txs),
               static_cast<unsigned long long>(aborts), static_cast<unsigned long long>(suspensions));
+  std::printf("  blocks run as plain transfers: %llu\n", static_cast<unsigned long long>(transfer_blocks));
   for (const auto& [name, count] : coverage.errors) std::printf("  invalid: %s x%zu\n", name.c_str(), count);
   // The generator must exercise what it claims (large enough runs only).
   if (!only_seed && blocks >= 100) {

@@ -1,0 +1,135 @@
+#include "parallel/transfer_block.hpp"
+
+#include <algorithm>
+
+#include "precompiles/precompile.hpp"
+
+namespace paraevm::parallel {
+namespace {
+
+/// Whether `tx` pays the coinbase a non-zero priority fee per gas (gas used is never zero).
+bool pays_priority_fee(const Transaction& tx, const BlockEnv& env) {
+  if (tx.type < TxType::DynamicFee) return tx.gas_price > env.base_fee;
+  if (tx.max_fee_per_gas < env.base_fee) return false;  // invalid: the in-order path says why
+  return !std::min(tx.max_priority_fee_per_gas, tx.max_fee_per_gas - env.base_fee).is_zero();
+}
+
+/// Credited without being read (chain/transition.cpp, is_lazy_transfer): no calldata, a value,
+/// another account.
+bool credits_lazily(const Transaction& tx, const Address& sender) {
+  return tx.data.empty() && !tx.value.is_zero() && *tx.to != sender;
+}
+
+uint32_t find_root(std::vector<uint32_t>& parent, uint32_t i) {
+  while (parent[i] != i) {
+    parent[i] = parent[parent[i]];  // path halving
+    i = parent[i];
+  }
+  return i;
+}
+
+}  // namespace
+
+bool plan_transfer_block(const BlockEnv& env, Revision rev, std::span<const Transaction> txs,
+                         std::span<const Address> senders, TransferPlanner& planner,
+                         TransferBlockPlan& plan) {
+  const size_t n = txs.size();
+  planner.ids.reset(2 * n);
+  planner.parent.clear();
+  planner.account_read.clear();
+  planner.sender_id.resize(n);
+  planner.recipient_id.resize(n);
+  auto id_of = [&](const Address& a) {
+    uint32_t& id = planner.ids[a];
+    if (id == 0) {
+      planner.parent.push_back(static_cast<uint32_t>(planner.parent.size()));
+      planner.account_read.push_back(0);
+      id = static_cast<uint32_t>(planner.parent.size());
+    }
+    return id - 1;
+  };
+  // Pass 1: eligibility (but for the recipients' code, which the workers check), and which
+  // accounts some transaction reads (every sender; a recipient not credited lazily).
+  for (size_t i = 0; i < n; ++i) {
+    const Transaction& tx = txs[i];
+    if (!tx.to || tx.type == TxType::SetCode || !tx.blob_versioned_hashes.empty()) return false;
+    const Address& to = *tx.to;
+    if (to == env.coinbase || senders[i] == env.coinbase || !pays_priority_fee(tx, env)) return false;
+    if (is_precompile(rev, to)) return false;
+    const uint32_t sender = id_of(senders[i]);
+    const uint32_t recipient = id_of(to);
+    planner.sender_id[i] = sender;
+    planner.recipient_id[i] = recipient;
+    planner.account_read[sender] = 1;
+    if (!credits_lazily(tx, senders[i])) planner.account_read[recipient] = 1;
+  }
+  // Pass 2: components. A transaction joins its sender's; a read recipient joins it too (a
+  // credit into an account that is read must be seen in order).
+  plan.recipient_read.assign(n, false);
+  for (size_t i = 0; i < n; ++i) {
+    const uint32_t r = planner.recipient_id[i];
+    if (!planner.account_read[r]) continue;
+    plan.recipient_read[i] = true;
+    const uint32_t a = find_root(planner.parent, planner.sender_id[i]), b = find_root(planner.parent, r);
+    if (a != b) planner.parent[std::max(a, b)] = std::min(a, b);
+  }
+  // Pass 3: each component's transactions as a list in block order.
+  plan.heads.clear();
+  plan.next.assign(n, kNoTx);
+  planner.last.assign(planner.parent.size(), 0);
+  planner.count.assign(planner.parent.size(), 0);
+  plan.largest = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const uint32_t root = find_root(planner.parent, planner.sender_id[i]);
+    if (planner.last[root] == 0)
+      plan.heads.push_back(static_cast<TxIndex>(i));
+    else
+      plan.next[planner.last[root] - 1] = static_cast<TxIndex>(i);
+    planner.last[root] = static_cast<uint32_t>(i + 1);
+    plan.largest = std::max<size_t>(plan.largest, ++planner.count[root]);
+  }
+  return true;
+}
+
+void TransferOverlayView::reset(StateView& pre, const Address& coinbase, size_t expected_accounts) {
+  pre_ = &pre;
+  coinbase_ = coinbase;
+  accounts_.reset(expected_accounts);
+}
+
+void TransferOverlayView::apply(const StateDiff& diff, const Address& recipient, bool keep_credit) {
+  for (const AccountDiff& d : diff.accounts) {
+    if (d.address == coinbase_) continue;  // fees: read by no transaction of the block
+    const bool credit_only = d.balance_credit && !d.nonce && !d.balance && !d.code_hash;
+    if (credit_only && d.address == recipient && !keep_credit) continue;
+    // Accumulated like InMemoryState::apply_account, without reading the account.
+    Entry& e = accounts_[d.address];
+    if (d.deleted) {
+      e = Entry{.wiped = true};
+      continue;
+    }
+    e.exists = true;
+    if (d.nonce) e.nonce = *d.nonce;
+    if (d.code_hash) e.code_hash = *d.code_hash;
+    if (d.balance) {
+      e.balance = *d.balance;
+      e.credit = U256{};
+    }
+    if (d.balance_credit) e.credit = e.credit + *d.balance_credit;
+  }
+}
+
+std::optional<AccountInfo> TransferOverlayView::read_account(const Address& addr) {
+  const Entry* e = accounts_.find(addr);
+  if (e == nullptr) return pre_->read_account(addr);
+  std::optional<AccountInfo> base = e->wiped ? std::nullopt : pre_->read_account(addr);
+  if (!e->exists) return base;
+  AccountInfo info = base.value_or(AccountInfo{});
+  if (e->nonce) info.nonce = *e->nonce;
+  if (e->code_hash) info.code_hash = *e->code_hash;
+  if (e->balance) info.balance = *e->balance;
+  info.balance = info.balance + e->credit;
+  return info;
+}
+
+}  // namespace paraevm::parallel
