@@ -50,7 +50,12 @@ bool plan_transfer_block(const BlockEnv& env, Revision rev, std::span<const Tran
   };
   // Pass 1: eligibility (but for the recipients' code, which the workers check), and which
   // accounts some transaction reads (every sender; a recipient not credited lazily).
+  constexpr size_t kAhead = 8;
   for (size_t i = 0; i < n; ++i) {
+    if (i + kAhead < n && txs[i + kAhead].to) {
+      planner.ids.prefetch(senders[i + kAhead]);
+      planner.ids.prefetch(*txs[i + kAhead].to);
+    }
     const Transaction& tx = txs[i];
     if (!tx.to || tx.type == TxType::SetCode || !tx.blob_versioned_hashes.empty()) return false;
     const Address& to = *tx.to;
