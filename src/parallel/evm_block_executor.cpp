@@ -1,5 +1,6 @@
 #include "parallel/evm_block_executor.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 #include "chain/blob_gas.hpp"
@@ -131,6 +132,14 @@ struct ParallelBlockExecutor::Impl {
     const double engine_ns = engine_cost_ns(p);
     return executor.threads() * cost_ns / (cost_ns + engine_ns);
   }
+  /// Whether `count` gas limits summing to `sum` (squares: `squares`) are all about the same
+  /// (coefficient of variation under 0.3): a block of one or two kinds of transaction.
+  static bool uniform_gas_limits(uint64_t sum, double squares, size_t count) {
+    if (count == 0 || sum == 0) return false;
+    const double mean = static_cast<double>(sum) / static_cast<double>(count);
+    const double variance = std::max(0.0, squares / static_cast<double>(count) - mean * mean);
+    return variance < 0.09 * mean * mean;
+  }
   /// The engine's cost per transaction like those of the probe.
   double engine_cost_ns(const Probe& p) const {
     return static_cast<double>(options.engine_cost_ns) +
@@ -176,7 +185,14 @@ BlockExecution ParallelBlockExecutor::execute(InMemoryState& state, const BlockE
     return execute_range(out, state, env, rev, transactions, senders, from, end);
   };
   uint64_t rest_limit = 0;
-  for (size_t i = warm; i < transactions.size(); ++i) rest_limit += transactions[i].gas_limit;
+  double limit_squares = 0;  // for the spread of gas limits
+  for (size_t i = warm; i < transactions.size(); ++i) {
+    rest_limit += transactions[i].gas_limit;
+    limit_squares += static_cast<double>(transactions[i].gas_limit) * static_cast<double>(transactions[i].gas_limit);
+  }
+  const double probe_threshold = impl_->uniform_gas_limits(rest_limit, limit_squares, transactions.size() - warm)
+                                     ? impl_->options.min_probe_speedup_uniform
+                                     : impl_->options.min_probe_speedup;
   Impl::Probe measured;
   double predicted = 0;
   size_t probe = warm;
@@ -196,7 +212,7 @@ BlockExecution ParallelBlockExecutor::execute(InMemoryState& state, const BlockE
     ++measured.timed;
     ++probe;
     predicted = impl_->predicted_speedup(measured, rest_limit, transactions.size() - probe);
-    if (predicted >= impl_->options.min_probe_speedup &&
+    if (predicted >= probe_threshold &&
         measured.elapsed_ns >= kCertainMultiple * measured.timed * impl_->engine_cost_ns(measured))
       break;
   }
@@ -206,7 +222,7 @@ BlockExecution ParallelBlockExecutor::execute(InMemoryState& state, const BlockE
     return out;
   }
   // Nothing timed (the first was large): the engine, if the block's shape allows.
-  impl_->last_in_order = measured.timed > 0 && predicted < impl_->options.min_probe_speedup;
+  impl_->last_in_order = measured.timed > 0 && predicted < probe_threshold;
   // After the probe, which is cheaper and usually decides: the shape of what remains.
   if (!impl_->last_in_order)
     impl_->last_in_order = impl_->chained(transactions.subspan(probe), senders.subspan(probe));

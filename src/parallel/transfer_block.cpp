@@ -57,7 +57,10 @@ bool plan_transfer_block(const BlockEnv& env, Revision rev, std::span<const Tran
       planner.ids.prefetch(*txs[i + kAhead].to);
     }
     const Transaction& tx = txs[i];
-    if (!tx.to || tx.type == TxType::SetCode || !tx.blob_versioned_hashes.empty()) return false;
+    // Calldata almost always calls code: such a block is rejected here, at the first contract
+    // call, before the workers start (they would find the code only then).
+    if (!tx.to || !tx.data.empty() || tx.type == TxType::SetCode || !tx.blob_versioned_hashes.empty())
+      return false;
     const Address& to = *tx.to;
     if (to == env.coinbase || senders[i] == env.coinbase || !pays_priority_fee(tx, env)) return false;
     if (is_precompile(rev, to)) return false;

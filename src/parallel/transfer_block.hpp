@@ -7,8 +7,9 @@
 // join no component (as in the engine, chain/transition.cpp credits them lazily). Commit and
 // every block-level check stay in order, as for the engine.
 //
-// A block qualifies when each transaction is a call (not a creation, no EIP-7702 authorizations,
-// no blobs) to an account without code in the pre-block state that is not a precompile, neither
+// A block qualifies when each transaction is a call without calldata (not a creation, no EIP-7702
+// authorizations, no blobs) to an account without code in the pre-block state that is not a
+// precompile, neither
 // sender nor recipient is the coinbase, and each pays the coinbase a non-zero priority fee (a zero
 // fee touches the coinbase, which reads it). Nothing then runs code, so no account gains code or
 // storage during the block.
