@@ -39,20 +39,34 @@ void ThreadPool::pin_to(unsigned worker) const {
   pthread_setaffinity_np(pthread_self(), sizeof(set), &set);  // best effort: ignore failure
 }
 
-ThreadPool::ThreadPool(unsigned threads, bool pin) : pin_(pin) {
-  if (pin_) {
+/// The CPUs the process may run on, as the first pinning pool found them. Read once: a pool
+/// binds its caller, so a later pool asking the calling thread would see one CPU only (every
+/// worker of a second pinned pool on CPU 0 made the engine slower than in-order execution).
+namespace {
+const std::vector<int>& process_cpus() {
+  static const std::vector<int> cpus = [] {
+    std::vector<int> out;
     cpu_set_t set;
     CPU_ZERO(&set);
     if (sched_getaffinity(0, sizeof(set), &set) == 0)
       for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu)
-        if (CPU_ISSET(cpu, &set)) allowed_.push_back(cpu);
-  }
+        if (CPU_ISSET(cpu, &set)) out.push_back(cpu);
+    return out;
+  }();
+  return cpus;
+}
+}  // namespace
+
+ThreadPool::ThreadPool(unsigned threads, bool pin) : pin_(pin) {
+  if (pin_) allowed_ = process_cpus();
   const unsigned n = threads == 0 ? 1 : threads;
   helpers_.reserve(n - 1);
   for (unsigned w = 1; w < n; ++w) helpers_.emplace_back([this, w] { helper_loop(w); });
 }
 
 ThreadPool::~ThreadPool() {
+  // The caller gets its own CPUs back (the pool is destroyed on the thread that ran it).
+  if (caller_pinned_) pthread_setaffinity_np(pthread_self(), sizeof(caller_mask_), &caller_mask_);
   {
     std::lock_guard lock(mu_);
     stop_.store(true, std::memory_order_release);
@@ -98,8 +112,8 @@ void ThreadPool::helper_loop(unsigned worker) {
 
 void ThreadPool::run(const std::function<void(unsigned)>& job) {
   if (pin_ && !caller_pinned_) {
+    caller_pinned_ = pthread_getaffinity_np(pthread_self(), sizeof(caller_mask_), &caller_mask_) == 0;
     pin_to(0);
-    caller_pinned_ = true;
   }
   job_ = &job;
   error_ = nullptr;

@@ -5,6 +5,8 @@
 // back to back (execution, then the sharded commit).
 #pragma once
 
+#include <sched.h>
+
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -58,6 +60,7 @@ class ThreadPool {
   std::vector<std::thread> helpers_;
   bool pin_ = false;
   bool caller_pinned_ = false;    // run()'s thread, the first time
+  cpu_set_t caller_mask_{};       // its CPUs before
   std::vector<int> allowed_;      // CPUs of the process's affinity mask, when pinning
 };
 

@@ -1,4 +1,6 @@
 #include <gtest/gtest.h>
+#include <pthread.h>
+#include <sched.h>
 
 #include <atomic>
 #include <chrono>
@@ -68,6 +70,28 @@ TEST(ThreadPool, PinnedWorkersRunEveryJob) {
     pool.run([&](unsigned w) { hits[w].fetch_add(1); });
     for (auto& h : hits) ASSERT_EQ(h.load(), 1);
   }
+}
+
+int cpus_of_this_thread() {
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  if (pthread_getaffinity_np(pthread_self(), sizeof(set), &set) != 0) return -1;
+  return CPU_COUNT(&set);
+}
+
+// A pinned pool binds its caller to one CPU while it lives: a pool made after it must still
+// spread its workers over every CPU (a second pool once put all of them on CPU 0), and the
+// caller gets its CPUs back when the pool goes.
+TEST(ThreadPool, SuccessivePinnedPoolsUseEveryCpu) {
+  const int cpus = cpus_of_this_thread();
+  if (cpus < 2) GTEST_SKIP() << "needs 2 CPUs, this thread may use " << cpus;
+  for (int pool_number = 0; pool_number < 3; ++pool_number) {
+    ThreadPool pool(2, /*pin=*/true);
+    std::vector<int> cpu(2, -1);
+    pool.run([&](unsigned w) { cpu[w] = sched_getcpu(); });
+    EXPECT_NE(cpu[0], cpu[1]) << "pool " << pool_number;
+  }
+  EXPECT_EQ(cpus_of_this_thread(), cpus);
 }
 
 }  // namespace
