@@ -58,3 +58,51 @@ for prefix, label in (("", ""), ("engine-", " (--every-block)"), ("pinned-", " (
         doc = load(f"{prefix}{name}.json")
         if doc:
             table(doc, name + label)
+
+
+def two_threads(doc):
+    return {r["name"]: r for r in doc["results"]} if doc else {}
+
+
+def geomean(values):
+    values = [v for v in values if v > 0]
+    return math.exp(sum(math.log(v) for v in values) / len(values)) if values else 0.0
+
+
+# Mainnet blocks side by side: automatic mode, pinned, engine forced, ideal.
+auto, pinned, engine = (load(f"{p}blocks.json") for p in ("", "pinned-", "engine-"))
+if auto:
+    threads = max(r["threads"] for r in auto["results"])
+    at = lambda doc: {r["name"]: r for r in doc["results"] if r["threads"] == threads} if doc else {}
+    a, p, e = at(auto), at(pinned), at(engine)
+    print(f"### Mainnet blocks, {threads} threads\n")
+    print("| block | txs | gas | seq ms | automatic ms | speedup | `--pin` | engine ms | engine speedup "
+          "| engine re-exec | ideal | ideal 4/8/16/32/64 |\n"
+          "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    for name, r in a.items():
+        pin = f"{p[name]['speedup']:.2f}" if name in p else "-"
+        eng = e.get(name)
+        ideal = (eng or r)["ideal_speedup_at"]
+        at_more = " / ".join(f"{ideal[k]:.1f}" for k in ("4", "8", "16", "32", "64"))
+        print(f"| {name} | {r['txs']} | {r['gas']:,} | {r['sequential_ms']:.2f} | {r['parallel_ms']:.2f} | "
+              f"{r['speedup']:.2f} | {pin} | {eng['parallel_ms'] if eng else 0:.2f} | "
+              f"{eng['speedup'] if eng else 0:.2f} | {eng['reexecutions'] if eng else 0} | "
+              f"{(eng or r)['ideal_speedup']:.2f} | {at_more} |")
+    with_txs = [n for n, r in a.items() if r["txs"] > 0]
+    print()
+    print(f"- automatic: geometric mean {geomean([a[n]['speedup'] for n in with_txs]):.3f}x, slowest "
+          f"{min(a[n]['speedup'] for n in with_txs):.2f}x; below 0.98x: "
+          + (", ".join(f"{n} ({a[n]['speedup']:.3f}x, {a[n]['sequential_ms'] * 1000:.0f} µs)"
+                       for n in with_txs if a[n]['speedup'] < 0.98) or "none"))
+    if p:
+        print(f"- --pin: geometric mean {geomean([p[n]['speedup'] for n in with_txs if n in p]):.3f}x")
+    if e:
+        print(f"- engine (--every-block): geometric mean {geomean([e[n]['speedup'] for n in with_txs]):.3f}x; "
+              f"where it beats in-order execution by 5% or more ({sum(e[n]['speedup'] >= 1.05 for n in with_txs)} "
+              f"blocks) the automatic mode reaches "
+              f"{geomean([a[n]['speedup'] for n in with_txs if e[n]['speedup'] >= 1.05]):.3f}x of the engine's "
+              f"{geomean([e[n]['speedup'] for n in with_txs if e[n]['speedup'] >= 1.05]):.3f}x")
+        for t in ("2", "4", "8", "16"):
+            print(f"- ideal at {t} threads (engine's measured times and dependencies): geometric mean "
+                  f"{geomean([e[n]['ideal_speedup_at'][t] for n in with_txs]):.2f}x")
+    print()

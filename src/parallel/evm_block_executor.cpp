@@ -255,10 +255,11 @@ bool ParallelBlockExecutor::run_transfer_block(InMemoryState& state, const Block
                                                std::span<const Address> senders, BlockExecution& out) {
   Impl& im = *impl_;
   TransferBlockPlan& plan = im.transfer_plan;
-  if (!plan_transfer_block(env, rev, transactions, senders, im.planner, plan)) return false;
   // Components run whole, each on one worker: the largest bounds the speedup.
   const size_t n = transactions.size();
   const unsigned threads = im.executor.threads();
+  const double max_share = im.options.min_predicted_speedup > 0 ? 1.0 / im.options.min_predicted_speedup : 1.0;
+  if (!plan_transfer_block(env, rev, transactions, senders, im.planner, plan, max_share)) return false;
   const double share = std::max<double>(static_cast<double>(plan.largest),
                                         static_cast<double>(n) / threads);
   if (static_cast<double>(n) / share < im.options.min_predicted_speedup) return false;

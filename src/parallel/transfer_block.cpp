@@ -1,6 +1,7 @@
 #include "parallel/transfer_block.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "precompiles/precompile.hpp"
 
@@ -20,6 +21,24 @@ bool credits_lazily(const Transaction& tx, const Address& sender) {
   return tx.data.empty() && !tx.value.is_zero() && *tx.to != sender;
 }
 
+/// Whether one sender sent more than `share` of the block's first transactions (up to 64). Its
+/// transactions all fall in one component, which then bounds the speedup: the blocks of plain
+/// transfers on mainnet are mostly an exchange's payouts from one account. Looking at a sample
+/// first spares such a block the planning passes (about a tenth of its in-order time).
+bool one_sender_dominates(std::span<const Address> senders, double share) {
+  constexpr size_t kSample = 64;
+  std::array<Address, kSample> sample;
+  const size_t k = std::min(kSample, senders.size());
+  std::copy_n(senders.begin(), k, sample.begin());
+  std::sort(sample.begin(), sample.begin() + k);
+  size_t longest = 0;
+  for (size_t i = 0, run = 0; i < k; ++i) {
+    run = i > 0 && sample[i] == sample[i - 1] ? run + 1 : 1;
+    longest = std::max(longest, run);
+  }
+  return k >= 16 && static_cast<double>(longest) > share * static_cast<double>(k);
+}
+
 uint32_t find_root(std::vector<uint32_t>& parent, uint32_t i) {
   while (parent[i] != i) {
     parent[i] = parent[parent[i]];  // path halving
@@ -32,8 +51,9 @@ uint32_t find_root(std::vector<uint32_t>& parent, uint32_t i) {
 
 bool plan_transfer_block(const BlockEnv& env, Revision rev, std::span<const Transaction> txs,
                          std::span<const Address> senders, TransferPlanner& planner,
-                         TransferBlockPlan& plan) {
+                         TransferBlockPlan& plan, double max_largest_share) {
   const size_t n = txs.size();
+  if (one_sender_dominates(senders, max_largest_share)) return false;
   planner.ids.reset(2 * n);
   planner.parent.clear();
   planner.account_read.clear();

@@ -48,11 +48,12 @@ struct TransferPlanner {
 };
 
 /// Fills `plan` and returns true when the block qualifies (see above), but for the recipients'
-/// code: the workers check it (recipient_has_code()) before each transaction, where the
-/// pre-block state is read anyway.
+/// code: the workers check it before each transaction, where the pre-block state is read
+/// anyway. Also false, before any planning, when one sender sent more than
+/// `max_largest_share` of the block's first transactions: its component would be too large.
 bool plan_transfer_block(const BlockEnv& env, Revision rev, std::span<const Transaction> txs,
                          std::span<const Address> senders, TransferPlanner& planner,
-                         TransferBlockPlan& plan);
+                         TransferBlockPlan& plan, double max_largest_share = 1.0);
 
 /// A worker's view in a transfer block: the pre-block state with the accounts that the worker's
 /// earlier transactions changed. Components never share an account, so one overlay per worker
