@@ -1,7 +1,6 @@
 #include "parallel/transfer_block.hpp"
 
 #include <algorithm>
-#include <array>
 
 #include "precompiles/precompile.hpp"
 
@@ -27,16 +26,20 @@ bool credits_lazily(const Transaction& tx, const Address& sender) {
 /// first spares such a block the planning passes (about a tenth of its in-order time).
 bool one_sender_dominates(std::span<const Address> senders, double share) {
   constexpr size_t kSample = 64;
-  std::array<Address, kSample> sample;
   const size_t k = std::min(kSample, senders.size());
-  std::copy_n(senders.begin(), k, sample.begin());
-  std::sort(sample.begin(), sample.begin() + k);
-  size_t longest = 0;
-  for (size_t i = 0, run = 0; i < k; ++i) {
-    run = i > 0 && sample[i] == sample[i - 1] ? run + 1 : 1;
-    longest = std::max(longest, run);
+  if (k < 16) return false;
+  // The majority vote (Boyer-Moore): a sender with over half of the sample is the candidate.
+  const Address* candidate = &senders[0];
+  size_t votes = 0;
+  for (size_t i = 0; i < k; ++i) {
+    if (votes == 0) candidate = &senders[i];
+    if (senders[i] == *candidate)
+      ++votes;
+    else
+      --votes;
   }
-  return k >= 16 && static_cast<double>(longest) > share * static_cast<double>(k);
+  const auto count = static_cast<size_t>(std::count(senders.begin(), senders.begin() + k, *candidate));
+  return static_cast<double>(count) > std::max(0.5, share) * static_cast<double>(k);
 }
 
 uint32_t find_root(std::vector<uint32_t>& parent, uint32_t i) {

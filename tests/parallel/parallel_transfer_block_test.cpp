@@ -167,6 +167,18 @@ TEST(TransferBlockPlan, RejectsWhatItCannotPredict) {
     b.txs[3].type = TxType::SetCode;
     b.txs[3].authorizations.push_back({});
   }));
+  // One sender behind most of the first transactions: its component would bound the speedup,
+  // so the planning is not even started when the caller asks for a share.
+  TransferBlock payouts = base;
+  for (size_t i = 0; i < payouts.senders.size(); i += 5) payouts.senders[i] = payouts.senders[1];
+  for (size_t i = 1; i < payouts.senders.size(); i += 5) payouts.senders[i] = payouts.senders[1];
+  for (size_t i = 2; i < payouts.senders.size(); i += 5) payouts.senders[i] = payouts.senders[1];
+  EXPECT_TRUE(parallel::plan_transfer_block(payouts.env, payouts.rev, payouts.txs, payouts.senders,
+                                            planner, plan));  // 60%: only the default share
+  EXPECT_FALSE(parallel::plan_transfer_block(payouts.env, payouts.rev, payouts.txs, payouts.senders,
+                                             planner, plan, 0.5));
+  EXPECT_TRUE(parallel::plan_transfer_block(payouts.env, payouts.rev, payouts.txs, payouts.senders,
+                                            planner, plan, 0.7));
 }
 
 // The differential test: many random transfer blocks, dense (few accounts: long components,
