@@ -76,16 +76,19 @@ if auto:
     at = lambda doc: {r["name"]: r for r in doc["results"] if r["threads"] == threads} if doc else {}
     a, p, e = at(auto), at(pinned), at(engine)
     print(f"### Mainnet blocks, {threads} threads\n")
-    print("| block | txs | gas | seq ms | automatic ms | speedup | `--pin` | engine ms | engine speedup "
-          "| engine re-exec | ideal | ideal 4/8/16/32/64 |\n"
-          "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    print("| block | txs | gas | seq ms | automatic ms | speedup | mode (probe's prediction) | `--pin` "
+          "| engine ms | engine speedup | engine re-exec | ideal | ideal 4/8/16/32/64 |\n"
+          "|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|")
     for name, r in a.items():
         pin = f"{p[name]['speedup']:.2f}" if name in p else "-"
         eng = e.get(name)
         ideal = (eng or r)["ideal_speedup_at"]
         at_more = " / ".join(f"{ideal[k]:.1f}" for k in ("4", "8", "16", "32", "64"))
+        mode = r.get("mode", "")
+        if r.get("probe_prediction", 0) > 0:
+            mode += f" ({r['probe_prediction']:.2f})"
         print(f"| {name} | {r['txs']} | {r['gas']:,} | {r['sequential_ms']:.2f} | {r['parallel_ms']:.2f} | "
-              f"{r['speedup']:.2f} | {pin} | {eng['parallel_ms'] if eng else 0:.2f} | "
+              f"{r['speedup']:.2f} | {mode} | {pin} | {eng['parallel_ms'] if eng else 0:.2f} | "
               f"{eng['speedup'] if eng else 0:.2f} | {eng['reexecutions'] if eng else 0} | "
               f"{(eng or r)['ideal_speedup']:.2f} | {at_more} |")
     with_txs = [n for n, r in a.items() if r["txs"] > 0]

@@ -100,6 +100,7 @@ struct ParallelBlockExecutor::Impl {
   CodeStore codes;
   bool last_in_order = false;  // the last block skipped the parallel engine: in_order_stats
   ExecutionStats in_order_stats;
+  double probe_prediction = 0;  // of the last block (0: no probe ran)
   // Blocks of plain transfers (transfer_block.hpp), kept across blocks.
   TransferPlanner planner;
   TransferBlockPlan transfer_plan;
@@ -156,8 +157,10 @@ struct ParallelBlockExecutor::Impl {
 ParallelBlockExecutor::ParallelBlockExecutor(ExecutorOptions options) : impl_(std::make_unique<Impl>(options)) {}
 ParallelBlockExecutor::~ParallelBlockExecutor() = default;
 
-const ExecutionStats& ParallelBlockExecutor::stats() const {
-  return impl_->last_in_order ? impl_->in_order_stats : impl_->executor.stats();
+ExecutionStats ParallelBlockExecutor::stats() const {
+  ExecutionStats s = impl_->last_in_order ? impl_->in_order_stats : impl_->executor.stats();
+  s.probe_prediction = impl_->probe_prediction;
+  return s;
 }
 DependencyGraph ParallelBlockExecutor::dependency_graph() const { return impl_->executor.dependency_graph(); }
 unsigned ParallelBlockExecutor::threads() const { return impl_->executor.threads(); }
@@ -165,6 +168,7 @@ unsigned ParallelBlockExecutor::threads() const { return impl_->executor.threads
 BlockExecution ParallelBlockExecutor::execute(InMemoryState& state, const BlockEnv& env, Revision rev,
                                               std::span<const Transaction> transactions,
                                               std::span<const Address> senders) {
+  impl_->probe_prediction = 0;
   impl_->last_in_order = impl_->too_small(transactions);
   if (impl_->last_in_order) {
     impl_->in_order_stats = {.executions = transactions.size(), .sequential = true};
@@ -223,6 +227,7 @@ BlockExecution ParallelBlockExecutor::execute(InMemoryState& state, const BlockE
   }
   // Nothing timed (the first was large): the engine, if the block's shape allows.
   impl_->last_in_order = measured.timed > 0 && predicted < probe_threshold;
+  impl_->probe_prediction = predicted;
   // After the probe, which is cheaper and usually decides: the shape of what remains.
   if (!impl_->last_in_order)
     impl_->last_in_order = impl_->chained(transactions.subspan(probe), senders.subspan(probe));

@@ -34,7 +34,8 @@ class ParallelBlockExecutor {
   BlockExecution execute(InMemoryState& state, const BlockEnv& env, Revision rev,
                          std::span<const Transaction> transactions, std::span<const Address> senders);
 
-  const ExecutionStats& stats() const;
+  /// Counters of the last block: the engine's, or the adapter's when the engine did not run.
+  ExecutionStats stats() const;
   /// Per-transaction times and dependencies of the last block (with options.profile).
   DependencyGraph dependency_graph() const;
   unsigned threads() const;

@@ -60,6 +60,10 @@ struct Row {
   uint64_t validation_failures = 0;
   bool identical = false;
   double ideal = 1;
+  /// How the automatic mode ran the block (last timed run): "in-order", "transfers" (a block
+  /// of plain transfers, parallel/transfer_block.hpp) or "engine"; and its probe's prediction.
+  std::string mode;
+  double probe_prediction = 0;
   double speedup() const { return parallel_ms > 0 ? sequential_ms / parallel_ms : 0; }
 };
 
@@ -141,7 +145,12 @@ std::vector<Row> bench_case(const BenchCase& c, const BenchOptions& opts, std::v
       if (wanted > rounds) rounds = std::min<unsigned>(kMaxRounds, static_cast<unsigned>(wanted));
     }
   }
-  for (Row& row : rows) row.sequential_ms = seq_ms;
+  for (size_t k = 0; k < executors.size(); ++k) {
+    rows[k].sequential_ms = seq_ms;
+    const parallel::ExecutionStats st = executors[k]->stats();
+    rows[k].mode = st.transfer_block ? "transfers" : st.sequential ? "in-order" : "engine";
+    rows[k].probe_prediction = st.probe_prediction;
+  }
   return rows;
 }
 
@@ -153,7 +162,9 @@ void print_rows_text(const std::vector<Row>& rows, const std::vector<double>& id
               << " ms  speedup " << std::setw(5) << r.speedup() << "x  " << std::setprecision(3)
               << (r.gas / (r.parallel_ms * 1e6)) << " Ggas/s  reexec " << r.reexecutions << "  aborts "
               << r.validation_failures << "  ideal " << std::setprecision(2) << r.ideal << "x  measured/ideal "
-              << (r.speedup() / r.ideal) << "  " << (r.identical ? "identical" : "DIFFERENT") << '\n';
+              << (r.speedup() / r.ideal) << "  " << r.mode;
+    if (r.probe_prediction > 0) std::cout << " (probe predicted " << std::setprecision(2) << r.probe_prediction << "x)";
+    std::cout << "  " << (r.identical ? "identical" : "DIFFERENT") << '\n';
   }
   std::cout << "  ideal speedup at 2/4/8/16/32/64 threads:";
   for (double v : ideal_at) std::cout << ' ' << std::setprecision(2) << v << 'x';
@@ -172,7 +183,8 @@ void print_json(const std::vector<Row>& rows, const std::vector<std::vector<doub
        << ", \"parallel_ms\": " << r.parallel_ms << ", \"speedup\": " << r.speedup()
        << ", \"reexecutions\": " << r.reexecutions << ", \"validation_failures\": " << r.validation_failures
        << ", \"identical\": " << (r.identical ? "true" : "false") << ", \"ideal_speedup\": " << r.ideal
-       << ", \"measured_over_ideal\": " << r.speedup() / r.ideal << ", \"ideal_speedup_at\": {";
+       << ", \"measured_over_ideal\": " << r.speedup() / r.ideal << ", \"mode\": \"" << r.mode
+       << "\", \"probe_prediction\": " << r.probe_prediction << ", \"ideal_speedup_at\": {";
     const auto& ideal = ideals[case_of_row[i]];
     const unsigned ts[] = {2, 4, 8, 16, 32, 64};
     for (size_t k = 0; k < ideal.size(); ++k) os << (k ? ", " : "") << '"' << ts[k] << "\": " << ideal[k];
