@@ -55,7 +55,8 @@ class ParallelBlockExecutor {
   /// Commits the results of transactions (the block's from `offset` on) in block order into
   /// `out`: every check that depends on earlier transactions' gas, the receipts, then the diffs
   /// applied by all workers. From the first transaction that is invalid or fails those checks
-  /// on, each is re-run in order on the committed state for the exact verdict.
+  /// on, the rest are committed one by one, and such a transaction is re-run in order on the
+  /// committed state for the exact verdict.
   void commit_outcomes(InMemoryState& state, const BlockEnv& env, Revision rev,
                        std::span<const Transaction> transactions, std::span<const Address> senders,
                        size_t offset, BlockExecution& out,
