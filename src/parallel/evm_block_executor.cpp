@@ -14,12 +14,14 @@ namespace {
 class EvmTask final : public Task<EvmTraits, EvmTxOutput> {
  public:
   EvmTask(const BlockEnv& env, Revision rev, std::span<const Transaction> txs, std::span<const Address> senders,
-          EvmBaseReader& base, CodeStore& codes)
+          EvmBaseReader& base, CodeStore& codes, std::span<const TxIndex> previous_of_sender)
       : env_(env), rev_(rev), txs_(txs), senders_(senders), base_(base), codes_(codes),
-        coinbase_{env.coinbase, EvmField::Account, {}} {}
+        coinbase_{env.coinbase, EvmField::Account, {}}, previous_of_sender_(previous_of_sender) {}
 
   // Every transaction credits the coinbase with its fee.
   const EvmKey* dense_location() const override { return &coinbase_; }
+  // A transaction reads the nonce its sender's previous transaction wrote.
+  TxIndex predicted_dependency(TxIndex tx) const override { return previous_of_sender_[tx]; }
 
   void execute(TxIndex tx, IncarnationView<EvmTraits>& view, ExecResult<EvmTraits, EvmTxOutput>& result) override {
     MvStateView state_view(view, base_, codes_);
@@ -42,6 +44,7 @@ class EvmTask final : public Task<EvmTraits, EvmTxOutput> {
   EvmBaseReader& base_;
   CodeStore& codes_;
   EvmKey coinbase_;
+  std::span<const TxIndex> previous_of_sender_;
 };
 
 }  // namespace
@@ -106,6 +109,9 @@ struct ParallelBlockExecutor::Impl {
   TransferBlockPlan transfer_plan;
   std::vector<TransferOverlayView> overlays;  // one per worker
   std::vector<TxOutcome> transfer_outcomes;
+  // The engine's hint of certain dependencies (Task::predicted_dependency), per block.
+  std::vector<TxIndex> previous_of_sender;
+  AddressMap<uint32_t> last_of_sender;
 
   /// The automatic mode's first checks: one thread, or a block too small to share out, runs in
   /// order, without the cost of multi-version memory.
@@ -245,8 +251,17 @@ void ParallelBlockExecutor::commit_parallel(InMemoryState& state, const BlockEnv
                                             std::span<const Address> senders, size_t offset,
                                             BlockExecution& out) {
   impl_->codes.clear();
+  // Each transaction's sender's previous transaction in this block (kNoTx for its first).
+  std::vector<TxIndex>& previous = impl_->previous_of_sender;
+  previous.assign(transactions.size(), kNoTx);
+  impl_->last_of_sender.reset(transactions.size());
+  for (size_t i = 0; i < transactions.size(); ++i) {
+    uint32_t& last = impl_->last_of_sender[senders[i]];  // index + 1
+    if (last != 0) previous[i] = static_cast<TxIndex>(last - 1);
+    last = static_cast<uint32_t>(i + 1);
+  }
   EvmBaseReader base(state);
-  EvmTask task(env, rev, transactions, senders, base, impl_->codes);
+  EvmTask task(env, rev, transactions, senders, base, impl_->codes, previous);
   const BlockStatus status = impl_->executor.execute_block(transactions.size(), task, base);
   if (!status.ok) std::rethrow_exception(status.error);  // what in-order execution would throw
 

@@ -96,6 +96,46 @@ void check_shape(Shape shape, size_t blocks, uint64_t seed, Fixture& fx,
   }
 }
 
+// A task that names a predicted dependency for each transaction: a random lower one, right or
+// wrong. The hint only makes a transaction wait; the results stay the oracle's.
+class HintedSynthTask final : public Task<IntTraits, uint64_t> {
+ public:
+  HintedSynthTask(const SynthBlock& block, uint64_t seed) : inner_(block) {
+    std::mt19937_64 rng(seed);
+    hints_.resize(block.size(), kNoTx);
+    for (size_t i = 1; i < block.size(); ++i)
+      if (rng() % 3 != 0) hints_[i] = static_cast<TxIndex>(rng() % i);
+  }
+  void execute(TxIndex tx, IncarnationView<IntTraits>& view, IntResult& result) override {
+    inner_.execute(tx, view, result);
+  }
+  TxIndex predicted_dependency(TxIndex tx) const override { return hints_[tx]; }
+
+ private:
+  SynthTask inner_;
+  std::vector<TxIndex> hints_;
+};
+
+TEST(ParallelExecutor, PredictedDependenciesKeepTheResult) {
+  Fixture fx;
+  std::mt19937_64 rng(23);
+  SynthBase base;
+  uint64_t suspensions = 0;
+  for (int b = 0; b < 150; ++b) {
+    const size_t n = 1 + rng() % 64;
+    const uint32_t keys = static_cast<uint32_t>(std::array<uint64_t, 3>{2, 16, 1000}[rng() % 3]);
+    const SynthBlock block = make_block(Shape::kRandom, rng, n, keys);
+    const OracleResult want = run_in_order(block);
+    HintedSynthTask task(block, rng());
+    for (auto& ex : fx.executors) {
+      const BlockStatus st = ex->execute_block(block.size(), task, base);
+      ASSERT_EQ(compare(block, *ex, st, want, keys), "") << "block " << b << " threads " << ex->threads();
+      suspensions += ex->stats().suspensions;
+    }
+  }
+  EXPECT_GT(suspensions, 0u);  // the hints were acted on
+}
+
 TEST(ParallelExecutor, RandomBlocksMatchOracle) {
   Fixture fx;
   std::vector<ExecutionStats> stats;
