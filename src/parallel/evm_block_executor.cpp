@@ -306,6 +306,7 @@ bool ParallelBlockExecutor::run_transfer_block(InMemoryState& state, const Block
               code_met.store(true, std::memory_order_relaxed);
               return;
             }
+            if (im.options.faults) im.options.faults->maybe_fail(FaultPoint::kBeforeExecute, {i, 0}, w);
             TxOutcome& o = im.transfer_outcomes[i];
             // The block's gas limits are checked in order at commit.
             o = apply_transaction(view, env, rev, transactions[i], senders[i]);
@@ -316,7 +317,9 @@ bool ParallelBlockExecutor::run_transfer_block(InMemoryState& state, const Block
       }
     });
   } catch (...) {
-    return false;  // a worker failed (out of memory, say): nothing is committed yet
+    // A worker failed (out of memory, an injected fault): nothing is committed yet, and the
+    // block goes the usual way, whose engine recovers from failures itself.
+    return false;
   }
   if (code_met.load(std::memory_order_relaxed)) return false;  // nothing committed either
   im.last_in_order = true;

@@ -3,7 +3,9 @@
 // with every kind of account sharing the components must respect.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <random>
+#include <stdexcept>
 
 #include "chain/block_executor.hpp"
 #include "chain/block_fingerprint.hpp"
@@ -209,6 +211,48 @@ TEST(TransferBlock, RecipientWithCodeFallsBackToTheEngine) {
   const ParallelRun run = parallel(b, 2);
   EXPECT_FALSE(run.transfer_block);
   EXPECT_EQ(run.fingerprint, in_order(b));
+}
+
+// Fails the first attempt of every transaction that `fail_every`-th divides (any incarnation,
+// any point), once each, so that the engine's retries get through.
+class FailOnce final : public parallel::FaultInjector {
+ public:
+  FailOnce(size_t txs, uint32_t fail_every) : failed_(txs), fail_every_(fail_every) {}
+  void maybe_fail(parallel::FaultPoint point, parallel::Version v, unsigned) override {
+    if (point == parallel::FaultPoint::kValidate || v.tx % fail_every_ != 0) return;
+    if (!failed_[v.tx].exchange(true)) {
+      injected.fetch_add(1);
+      throw std::runtime_error("injected");
+    }
+  }
+  std::atomic<uint64_t> injected{0};
+
+ private:
+  std::vector<std::atomic<bool>> failed_;
+  uint32_t fail_every_;
+};
+
+// A worker failing on the transfer path leaves nothing behind: the block goes the usual way
+// (the engine, which recovers from the failures it meets in turn) and ends exactly right.
+TEST(TransferBlock, WorkerFailuresEndInTheExactResult) {
+  for (uint64_t seed = 1; seed <= 20; ++seed) {
+    const TransferBlock b = random_transfers(100 + seed, 80, seed % 2 ? 30 : 300, Revision::Prague);
+    const BlockFingerprint expected = in_order(b);
+    FailOnce faults(b.txs.size(), 1 + static_cast<uint32_t>(seed % 7));
+    parallel::ExecutorOptions options;
+    options.threads = 2;
+    options.sequential_below = 0;
+    options.min_parallel_gas = 0;
+    options.min_predicted_speedup = 0;
+    options.faults = &faults;
+    parallel::ParallelBlockExecutor executor(options);
+    InMemoryState state = b.pre;
+    const BlockExecution out = executor.execute(state, b.env, b.rev, b.txs, b.senders);
+    const BlockFingerprint got = fingerprint(out, state);
+    EXPECT_EQ(got, expected) << "seed " << seed << ": " << describe_difference(expected, got);
+    EXPECT_GT(faults.injected.load(), 0u) << "seed " << seed;
+    EXPECT_FALSE(executor.stats().transfer_block) << "seed " << seed;
+  }
 }
 
 TEST(TransferBlock, InvalidTransactionsGiveTheInOrderVerdict) {
