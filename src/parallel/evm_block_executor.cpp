@@ -97,8 +97,10 @@ constexpr uint64_t kLargeShare = 8;
 }  // namespace
 
 struct ParallelBlockExecutor::Impl {
-  explicit Impl(ExecutorOptions opts) : options(opts), executor(opts) {}
-  ExecutorOptions options;
+  Impl(ExecutorOptions engine_options, AutomaticMode automatic_mode)
+      : engine(engine_options), automatic(automatic_mode), executor(engine_options) {}
+  ExecutorOptions engine;
+  AutomaticMode automatic;
   Executor<EvmTraits, EvmTxOutput> executor;
   CodeStore codes;
   bool last_in_order = false;  // the last block skipped the parallel engine: in_order_stats
@@ -116,10 +118,10 @@ struct ParallelBlockExecutor::Impl {
   /// The automatic mode's first checks: one thread, or a block too small to share out, runs in
   /// order, without the cost of multi-version memory.
   bool too_small(std::span<const Transaction> txs) const {
-    if (executor.threads() <= 1 || txs.size() < options.sequential_below) return true;
+    if (executor.threads() <= 1 || txs.size() < engine.sequential_below) return true;
     uint64_t gas = 0;
     for (const Transaction& tx : txs) gas += tx.gas_limit;
-    return gas < options.min_parallel_gas;
+    return gas < automatic.min_parallel_gas;
   }
   /// The probe's prediction of the engine's speedup on the rest of the block. A block's first
   /// transactions are not a fair sample of its cost (a few cheap transfers often open a block
@@ -149,18 +151,19 @@ struct ParallelBlockExecutor::Impl {
   }
   /// The engine's cost per transaction like those of the probe.
   double engine_cost_ns(const Probe& p) const {
-    return static_cast<double>(options.engine_cost_ns) +
-           static_cast<double>(options.engine_cost_per_write_ns) * static_cast<double>(p.writes) /
+    return static_cast<double>(automatic.engine_cost_ns) +
+           static_cast<double>(automatic.engine_cost_per_write_ns) * static_cast<double>(p.writes) /
                static_cast<double>(p.timed);
   }
   /// The last: transactions that form chains (block_shape.hpp) run in order.
   bool chained(std::span<const Transaction> txs, std::span<const Address> senders) const {
-    return options.min_predicted_speedup > 0 &&
-           predicted_speedup_below(txs, senders, executor.threads(), options.min_predicted_speedup);
+    return automatic.min_predicted_speedup > 0 &&
+           predicted_speedup_below(txs, senders, executor.threads(), automatic.min_predicted_speedup);
   }
 };
 
-ParallelBlockExecutor::ParallelBlockExecutor(ExecutorOptions options) : impl_(std::make_unique<Impl>(options)) {}
+ParallelBlockExecutor::ParallelBlockExecutor(ExecutorOptions engine, AutomaticMode automatic)
+    : impl_(std::make_unique<Impl>(engine, automatic)) {}
 ParallelBlockExecutor::~ParallelBlockExecutor() = default;
 
 ExecutionStats ParallelBlockExecutor::stats() const {
@@ -183,13 +186,13 @@ BlockExecution ParallelBlockExecutor::execute(InMemoryState& state, const BlockE
   BlockExecution out;
   out.receipts.reserve(transactions.size());
   out.cumulative_gas.reserve(transactions.size());
-  if (impl_->options.transfer_blocks && run_transfer_block(state, env, rev, transactions, senders, out))
+  if (impl_->automatic.transfer_blocks && run_transfer_block(state, env, rev, transactions, senders, out))
     return out;
   // The probe: the first transactions in order, committed as execute_transactions() would. The
   // first quarter warms the caches (code analysis, state) and is not timed. The probe ends
   // early once it shows transactions so expensive that the engine certainly pays off: running
   // more of them in order would only give away parallelism (a block opened by heavy bundles).
-  const size_t probe_limit = std::min(impl_->options.probe_txs, transactions.size() / 8);
+  const size_t probe_limit = std::min(impl_->automatic.probe_txs, transactions.size() / 8);
   const size_t warm = probe_limit / 4;
   auto run_in_order_up_to = [&](size_t from, size_t end) {
     return execute_range(out, state, env, rev, transactions, senders, from, end);
@@ -201,8 +204,8 @@ BlockExecution ParallelBlockExecutor::execute(InMemoryState& state, const BlockE
     limit_squares += static_cast<double>(transactions[i].gas_limit) * static_cast<double>(transactions[i].gas_limit);
   }
   const double probe_threshold = impl_->uniform_gas_limits(rest_limit, limit_squares, transactions.size() - warm)
-                                     ? impl_->options.min_probe_speedup_uniform
-                                     : impl_->options.min_probe_speedup;
+                                     ? impl_->automatic.min_probe_speedup_uniform
+                                     : impl_->automatic.min_probe_speedup;
   Impl::Probe measured;
   double predicted = 0;
   size_t probe = warm;
@@ -278,11 +281,11 @@ bool ParallelBlockExecutor::run_transfer_block(InMemoryState& state, const Block
   // Components run whole, each on one worker: the largest bounds the speedup.
   const size_t n = transactions.size();
   const unsigned threads = im.executor.threads();
-  const double max_share = im.options.min_predicted_speedup > 0 ? 1.0 / im.options.min_predicted_speedup : 1.0;
+  const double max_share = im.automatic.min_predicted_speedup > 0 ? 1.0 / im.automatic.min_predicted_speedup : 1.0;
   if (!plan_transfer_block(env, rev, transactions, senders, im.planner, plan, max_share)) return false;
   const double share = std::max<double>(static_cast<double>(plan.largest),
                                         static_cast<double>(n) / threads);
-  if (static_cast<double>(n) / share < im.options.min_predicted_speedup) return false;
+  if (static_cast<double>(n) / share < im.automatic.min_predicted_speedup) return false;
 
   if (im.transfer_outcomes.size() < n) im.transfer_outcomes.resize(n);
   im.overlays.resize(threads);
@@ -306,7 +309,7 @@ bool ParallelBlockExecutor::run_transfer_block(InMemoryState& state, const Block
               code_met.store(true, std::memory_order_relaxed);
               return;
             }
-            if (im.options.faults) im.options.faults->maybe_fail(FaultPoint::kBeforeExecute, {i, 0}, w);
+            if (im.engine.faults) im.engine.faults->maybe_fail(FaultPoint::kBeforeExecute, {i, 0}, w);
             TxOutcome& o = im.transfer_outcomes[i];
             // The block's gas limits are checked in order at commit.
             o = apply_transaction(view, env, rev, transactions[i], senders[i]);

@@ -23,10 +23,63 @@ struct ParallelStats {
   DependencyGraph graph;  // filled when profiling
 };
 
+/// Which blocks the EVM adapter runs without the engine, and how (docs/ARCHITECTURE.md,
+/// "Automatic mode"): the policy on top of the engine's own ExecutorOptions.
+struct AutomaticMode {
+  /// A block whose transactions' gas limits add up to less than this runs in order: starting
+  /// the workers and multi-version memory costs tens of microseconds, what such a block takes in
+  /// all (measured on mainnet blocks of 1-2 million gas).
+  uint64_t min_parallel_gas = 4'000'000;
+  /// A block of plain value transfers runs without the engine, its accounts being known before
+  /// execution (parallel/transfer_block.hpp).
+  bool transfer_blocks = true;
+  /// This many of a block's first transactions (at most an eighth of the block) run in order,
+  /// timed: when what the rest is predicted to cost per transaction (the probe's time per unit
+  /// of gas limit, times the rest's gas limits) is too little for the engine's own cost per
+  /// transaction (engine_cost_ns) to pay off on the threads there are, the rest of the block
+  /// runs in order too; otherwise the engine takes over from there. 0: no probe.
+  size_t probe_txs = 32;
+  /// The probe's threshold on its predicted speedup. Below 1 because the prediction is low:
+  /// on the 51 mainnet blocks the rest of a block cost 1-5x more per transaction than
+  /// predicted (cold code and state later in the block). Calibrated there at 2 threads: blocks
+  /// predicted at 0.77 or more ran faster on the engine; 6196166, predicted 0.68-0.75 from run
+  /// to run (a probe of a few microseconds is noisy), runs at 0.58x on it (docs/BENCHMARKS.md).
+  double min_probe_speedup = 0.75;
+  /// The same for a block whose transactions all have about the same gas limit (one or two
+  /// kinds of transaction, a batch): there the probe is a fair sample and its prediction is not
+  /// low, but the model leaves out that execution itself runs slower beside the engine (the
+  /// interpreter took 12-30% more samples per block on two threads in the AMM and ERC-20
+  /// workloads), so the bar is above 1.
+  double min_probe_speedup_uniform = 1.15;
+  /// The engine's extra cost per transaction over in-order execution, wall time on one thread,
+  /// plus engine_cost_per_write_ns per location the transaction writes (it reads about as many).
+  /// Measured on the development machine: a transfer (3 writes) costs the engine about 2.5 us
+  /// more, a mainnet transaction (about 10 locations) 5-8 us more: multi-version memory,
+  /// validation, the deferred commit and contention between workers.
+  uint64_t engine_cost_ns = 1500;
+  uint64_t engine_cost_per_write_ns = 600;
+  /// After the probe, a block runs in order when the dependencies certain from its transactions
+  /// (parallel/block_shape.hpp) allow less than this speedup; 0 turns the check off. Also the
+  /// bar for a transfer block's components.
+  double min_predicted_speedup = 1.3;
+
+  /// Every block to the engine, whatever its size or shape (with ExecutorOptions::every_block:
+  /// replay, blocktest, the tests, `bench --every-block`).
+  static AutomaticMode off() {
+    AutomaticMode m;
+    m.min_parallel_gas = 0;
+    m.transfer_blocks = false;
+    m.probe_txs = 0;
+    m.min_predicted_speedup = 0;
+    return m;
+  }
+};
+
 /// Runs blocks in parallel; keeps its thread pool and multi-version memory across blocks.
 class ParallelBlockExecutor {
  public:
-  explicit ParallelBlockExecutor(ExecutorOptions options);
+  /// `engine`: the engine's threads and behaviour; `automatic`: which blocks skip it.
+  ParallelBlockExecutor(ExecutorOptions engine, AutomaticMode automatic);
   ~ParallelBlockExecutor();
 
   /// Executes `transactions` on `state` (updated with the block's changes, as the sequential

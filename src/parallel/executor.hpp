@@ -62,37 +62,6 @@ class Task {
 struct ExecutorOptions {
   unsigned threads = 1;             ///< workers, the calling thread included
   size_t sequential_below = 8;      ///< blocks with fewer transactions run in order
-  /// The EVM adapter runs a block in order when the dependencies certain from its transactions
-  /// (parallel/block_shape.hpp) allow less than this speedup; 0 turns the check off.
-  double min_predicted_speedup = 1.3;
-  /// The EVM adapter also runs in order a block whose transactions' gas limits add up to less
-  /// than this: starting the workers and multi-version memory costs tens of microseconds, what
-  /// such a block takes in all (measured on mainnet blocks of 1-2 million gas).
-  uint64_t min_parallel_gas = 4'000'000;
-  /// The EVM adapter runs this many of a block's first transactions in order (at most an eighth
-  /// of the block), timed: when what the rest is predicted to cost per transaction (the probe's
-  /// time per unit of gas limit, times the rest's gas limits) is too little for the engine's
-  /// own cost per transaction (engine_cost_ns) to pay off on the threads there are, the rest
-  /// of the block runs in order too; otherwise the engine takes over from there. 0: no probe.
-  size_t probe_txs = 32;
-  /// The probe's threshold on its predicted speedup. Below 1 because the prediction is low:
-  /// on the 51 mainnet blocks the rest of a block cost 1-5x more per transaction than
-  /// predicted (cold code and state later in the block). Calibrated there at 2 threads: blocks
-  /// predicted at 0.77 or more ran faster on the engine; 6196166, predicted 0.68-0.75 from run
-  /// to run (a probe of a few microseconds is noisy), runs at 0.58x on it (docs/BENCHMARKS.md).
-  double min_probe_speedup = 0.75;
-  /// The same for a block whose transactions all have about the same gas limit (one kind of
-  /// transaction, a batch): there the probe is a fair sample and its prediction is not low,
-  /// but the model leaves out that execution itself runs slower beside the engine (about 30%
-  /// on the ERC-20 workloads: caches shared with its data), so the bar is above 1.
-  double min_probe_speedup_uniform = 1.15;
-  /// The engine's extra cost per transaction over in-order execution, wall time on one thread,
-  /// plus engine_cost_per_write_ns per location the transaction writes (it reads about as many).
-  /// Measured on the development machine: a transfer (3 writes) costs the engine about 2.5 us
-  /// more, a mainnet transaction (about 10 locations) 5-8 us more: multi-version memory,
-  /// validation, the deferred commit and contention between workers.
-  uint64_t engine_cost_ns = 1500;
-  uint64_t engine_cost_per_write_ns = 600;
   unsigned max_attempts = 3;        ///< failed attempts with valid reads before falling back
   bool profile = false;             ///< time executions and keep data for dependency_graph()
   /// Bind each worker to its own CPU (ThreadPool): for machines dedicated to execution; the
@@ -103,22 +72,15 @@ struct ExecutorOptions {
   /// reads are still valid: a block that conflicts far more than predicted costs little more
   /// than in-order execution. 0 turns it off.
   double max_abort_share = 0.5;
-  /// The EVM adapter runs a block of plain value transfers without the engine, its accounts
-  /// being known before execution (parallel/transfer_block.hpp).
-  bool transfer_blocks = true;
   FaultInjector* faults = nullptr;  ///< test hook
 
-  /// Options that send every block through the engine, whatever its size or shape (checks
-  /// and tests of the engine itself).
+  /// Options that run every block through the engine, however it conflicts (checks and tests
+  /// of the engine itself; with the EVM adapter, AutomaticMode::off() too).
   static ExecutorOptions every_block(unsigned threads) {
     ExecutorOptions o;
     o.threads = threads;
     o.sequential_below = 0;
-    o.min_predicted_speedup = 0;
-    o.min_parallel_gas = 0;
     o.max_abort_share = 0;
-    o.probe_txs = 0;
-    o.transfer_blocks = false;
     return o;
   }
 };

@@ -98,7 +98,7 @@ std::vector<Row> bench_case(const BenchCase& c, const BenchOptions& opts, std::v
   parallel::ExecutorOptions profile_options =
       parallel::ExecutorOptions::every_block(std::max(2u, max_threads));
   profile_options.profile = true;
-  parallel::ParallelBlockExecutor profiler(profile_options);
+  parallel::ParallelBlockExecutor profiler(profile_options, parallel::AutomaticMode::off());
   InMemoryState profiled = *c.pre;
   (void)profiler.execute(profiled, c.env, c.rev, c.txs, c.senders);
   const parallel::DependencyGraph graph = profiler.dependency_graph();
@@ -113,7 +113,9 @@ std::vector<Row> bench_case(const BenchCase& c, const BenchOptions& opts, std::v
         opts.every_block ? parallel::ExecutorOptions::every_block(threads) : parallel::ExecutorOptions{};
     options.threads = threads;
     options.pin_threads = opts.pin;
-    auto& executor = *executors.emplace_back(std::make_unique<parallel::ParallelBlockExecutor>(options));
+    const parallel::AutomaticMode automatic = opts.every_block ? parallel::AutomaticMode::off() : parallel::AutomaticMode{};
+    auto& executor =
+        *executors.emplace_back(std::make_unique<parallel::ParallelBlockExecutor>(options, automatic));
     Row row{c.name, c.txs.size(), seq.gas_used, threads};
     InMemoryState state = *c.pre;
     const BlockExecution par = executor.execute(state, c.env, c.rev, c.txs, c.senders);

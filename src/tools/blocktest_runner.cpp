@@ -61,8 +61,8 @@ std::optional<std::string> compare_parallel(void* ctx, const InMemoryState& pre,
   const BlockExecution seq = execute_transactions(seq_state, env, rev, block.transactions, senders);
   InMemoryState par_state = pre;
   // Every block through the engine (no automatic in-order mode): this is a check of it.
-  parallel::ParallelBlockExecutor executor(
-      parallel::ExecutorOptions::every_block(check->threads));
+  parallel::ParallelBlockExecutor executor(parallel::ExecutorOptions::every_block(check->threads),
+                                           parallel::AutomaticMode::off());
   const BlockExecution par = executor.execute(par_state, env, rev, block.transactions, senders);
   const std::string diff =
       describe_difference(fingerprint(seq, seq_state), fingerprint(par, par_state));

@@ -72,8 +72,8 @@ ReplayLine replay_one(const std::string& dir, unsigned threads) {
     line.mismatches = verify_block(snap, line.rev, exec);
     if (parallel_state) {
       // Every block through the engine (no automatic in-order mode): this is a check of it.
-      parallel::ParallelBlockExecutor executor(
-          parallel::ExecutorOptions::every_block(threads));
+      parallel::ParallelBlockExecutor executor(parallel::ExecutorOptions::every_block(threads),
+                                               parallel::AutomaticMode::off());
       start = std::chrono::steady_clock::now();
       const BlockExecution par =
           executor.execute(*parallel_state, env, line.rev, snap.block.transactions, snap.senders);

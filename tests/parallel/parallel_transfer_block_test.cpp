@@ -96,14 +96,19 @@ struct ParallelRun {
   bool transfer_block = false;
 };
 
+// The automatic mode with its size checks off: small random blocks too take the transfer path.
+parallel::AutomaticMode transfers_at_any_size() {
+  parallel::AutomaticMode automatic;
+  automatic.min_parallel_gas = 0;
+  automatic.min_predicted_speedup = 0;
+  return automatic;
+}
+
 ParallelRun parallel(const TransferBlock& b, unsigned threads) {
-  // The size checks off: small random blocks too take the transfer path.
   parallel::ExecutorOptions options;
   options.threads = threads;
   options.sequential_below = 0;
-  options.min_parallel_gas = 0;
-  options.min_predicted_speedup = 0;
-  parallel::ParallelBlockExecutor executor(options);
+  parallel::ParallelBlockExecutor executor(options, transfers_at_any_size());
   InMemoryState state = b.pre;
   const BlockExecution out = executor.execute(state, b.env, b.rev, b.txs, b.senders);
   return {fingerprint(out, state), executor.stats().transfer_block};
@@ -242,10 +247,8 @@ TEST(TransferBlock, WorkerFailuresEndInTheExactResult) {
     parallel::ExecutorOptions options;
     options.threads = 2;
     options.sequential_below = 0;
-    options.min_parallel_gas = 0;
-    options.min_predicted_speedup = 0;
     options.faults = &faults;
-    parallel::ParallelBlockExecutor executor(options);
+    parallel::ParallelBlockExecutor executor(options, transfers_at_any_size());
     InMemoryState state = b.pre;
     const BlockExecution out = executor.execute(state, b.env, b.rev, b.txs, b.senders);
     const BlockFingerprint got = fingerprint(out, state);

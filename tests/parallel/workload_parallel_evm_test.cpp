@@ -26,8 +26,8 @@ TEST_P(ParallelEvmTest, IdenticalToSequential) {
   ASSERT_EQ(seq.receipts.size(), w.txs.size());
   const BlockFingerprint expected = fingerprint(seq, seq_state);
   for (unsigned threads : {1u, 2u, 4u, 8u}) {
-    parallel::ParallelBlockExecutor executor(
-        parallel::ExecutorOptions::every_block(threads));
+    parallel::ParallelBlockExecutor executor(parallel::ExecutorOptions::every_block(threads),
+                                             parallel::AutomaticMode::off());
     for (int round = 0; round < 2; ++round) {  // the executor is reused across blocks
       InMemoryState state = w.pre;
       const BlockExecution par = executor.execute(state, w.env, w.rev, w.txs, w.senders);
@@ -64,10 +64,11 @@ TEST(ParallelEvmAutomatic, SmallOrCheapBlocksRunInOrderOthersInParallel) {
     const BlockExecution seq = execute_transactions(seq_state, w.env, w.rev, w.txs, w.senders);
     parallel::ExecutorOptions options;
     options.threads = 4;
-    options.engine_cost_ns = c.engine_cost_ns;
-    options.engine_cost_per_write_ns = 0;
-    options.transfer_blocks = false;  // the probe's verdict (transfer blocks: their own test)
-    parallel::ParallelBlockExecutor executor(options);
+    parallel::AutomaticMode automatic;
+    automatic.engine_cost_ns = c.engine_cost_ns;
+    automatic.engine_cost_per_write_ns = 0;
+    automatic.transfer_blocks = false;  // the probe's verdict (transfer blocks: their own test)
+    parallel::ParallelBlockExecutor executor(options, automatic);
     InMemoryState state = w.pre;
     const BlockExecution par = executor.execute(state, w.env, w.rev, w.txs, w.senders);
     EXPECT_EQ(fingerprint(par, state), fingerprint(seq, seq_state)) << c.txs << " hot " << c.hot;

@@ -66,19 +66,21 @@ TEST_P(RandomBlocksTest, ParallelIdenticalToSequential) {
   // shape checks off, its engine cost zero so that the engine takes over after the probe): the
   // first transactions run in order, the engine the rest, and conflict-heavy blocks fall back.
   parallel::ExecutorOptions probing = parallel::ExecutorOptions::every_block(3);
-  probing.probe_txs = 32;
-  probing.engine_cost_ns = 0;
-  probing.engine_cost_per_write_ns = 0;
   probing.max_abort_share = 0.5;
-  executors.push_back(std::make_unique<parallel::ParallelBlockExecutor>(probing));
+  parallel::AutomaticMode probe_only = parallel::AutomaticMode::off();
+  probe_only.probe_txs = 32;
+  probe_only.engine_cost_ns = 0;
+  probe_only.engine_cost_per_write_ns = 0;
+  executors.push_back(std::make_unique<parallel::ParallelBlockExecutor>(probing, probe_only));
   for (unsigned threads : {2u, 4u, 8u})
     executors.push_back(std::make_unique<parallel::ParallelBlockExecutor>(
-        parallel::ExecutorOptions::every_block(threads)));
+        parallel::ExecutorOptions::every_block(threads), parallel::AutomaticMode::off()));
   // And one that runs the blocks of plain transfers among them on their own path
   // (parallel/transfer_block.hpp), the others on the engine.
-  parallel::ExecutorOptions transfers = parallel::ExecutorOptions::every_block(2);
-  transfers.transfer_blocks = true;
-  executors.push_back(std::make_unique<parallel::ParallelBlockExecutor>(transfers));
+  parallel::AutomaticMode transfers_only = parallel::AutomaticMode::off();
+  transfers_only.transfer_blocks = true;
+  executors.push_back(std::make_unique<parallel::ParallelBlockExecutor>(
+      parallel::ExecutorOptions::every_block(2), transfers_only));
 
   Coverage coverage;
   size_t mismatches = 0;
@@ -142,8 +144,8 @@ TEST_P(RandomBlocksTest, RecreatedContractReadsFreshStorage) {
   ASSERT_TRUE(seq.valid()) << revision_name(rev);
   const BlockFingerprint expected = fingerprint(seq, seq_state);
   for (unsigned threads : {2u, 4u, 8u}) {
-    parallel::ParallelBlockExecutor executor(
-        parallel::ExecutorOptions::every_block(threads));
+    parallel::ParallelBlockExecutor executor(parallel::ExecutorOptions::every_block(threads),
+                                             parallel::AutomaticMode::off());
     InMemoryState state = b.pre;
     const BlockExecution par = executor.execute(state, b.env, b.rev, b.txs, b.senders);
     const BlockFingerprint got = fingerprint(par, state);

@@ -44,7 +44,8 @@ TEST_P(ThirdPartyWorkloadTest, SucceedsInOrderAndIdenticalInParallel) {
   }
   const BlockFingerprint expected = fingerprint(seq, seq_state);
   for (unsigned threads : {2u, 4u}) {
-    parallel::ParallelBlockExecutor executor(parallel::ExecutorOptions::every_block(threads));
+    parallel::ParallelBlockExecutor executor(parallel::ExecutorOptions::every_block(threads),
+                                             parallel::AutomaticMode::off());
     InMemoryState state = w.pre;
     const BlockExecution par = executor.execute(state, w.env, w.rev, w.txs, w.senders);
     const BlockFingerprint got = fingerprint(par, state);
