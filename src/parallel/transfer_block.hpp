@@ -9,10 +9,9 @@
 //
 // A block qualifies when each transaction is a call without calldata (not a creation, no EIP-7702
 // authorizations, no blobs) to an account without code in the pre-block state that is not a
-// precompile, neither
-// sender nor recipient is the coinbase, and each pays the coinbase a non-zero priority fee (a zero
-// fee touches the coinbase, which reads it). Nothing then runs code, so no account gains code or
-// storage during the block.
+// precompile, neither sender nor recipient is the coinbase, and each pays the coinbase a non-zero
+// priority fee (a zero fee touches the coinbase, which reads it). Nothing then runs code, so no
+// account gains code or storage during the block.
 #pragma once
 
 #include <span>
@@ -49,8 +48,8 @@ struct TransferPlanner {
 
 /// Fills `plan` and returns true when the block qualifies (see above), but for the recipients'
 /// code: the workers check it before each transaction, where the pre-block state is read
-/// anyway. Also false, before any planning, when one sender sent more than
-/// `max_largest_share` of the block's first transactions: its component would be too large.
+/// anyway. Also false, before any planning, when one sender sent more than `max_largest_share`
+/// (at least half) of the block's first 64 transactions: its component would be too large.
 bool plan_transfer_block(const BlockEnv& env, Revision rev, std::span<const Transaction> txs,
                          std::span<const Address> senders, TransferPlanner& planner,
                          TransferBlockPlan& plan, double max_largest_share = 1.0);
