@@ -136,7 +136,8 @@ void TransferOverlayView::apply(const StateDiff& diff, const Address& recipient,
     // Accumulated like InMemoryState::apply_account, without reading the account.
     Entry& e = accounts_[d.address];
     if (d.deleted) {
-      e = Entry{.wiped = true};
+      e = Entry{};
+      e.wiped = true;
       continue;
     }
     e.exists = true;

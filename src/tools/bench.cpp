@@ -62,7 +62,7 @@ struct Row {
   double ideal = 1;
   /// How the automatic mode ran the block (last timed run): "in-order", "transfers" (a block
   /// of plain transfers, parallel/transfer_block.hpp) or "engine"; and its probe's prediction.
-  std::string mode;
+  std::string mode{};
   double probe_prediction = 0;
   double speedup() const { return parallel_ms > 0 ? sequential_ms / parallel_ms : 0; }
 };
