@@ -193,7 +193,8 @@ TEST(TransferBlockPlan, RejectsWhatItCannotPredict) {
 TEST(TransferBlock, IdenticalToInOrderExecution) {
   size_t transfer_blocks = 0, blocks = 0;
   for (uint64_t seed = 1; seed <= 300; ++seed)
-    for (Revision rev : {Revision::SpuriousDragon, Revision::Berlin, Revision::London, Revision::Prague}) {
+    for (Revision rev : {Revision::Frontier, Revision::SpuriousDragon, Revision::Berlin, Revision::London,
+                         Revision::Prague}) {
       const uint32_t accounts = seed % 3 == 0 ? 6 : seed % 3 == 1 ? 40 : 400;
       const TransferBlock b = random_transfers(seed, 10 + seed % 90, accounts, rev, seed % 10 == 0);
       const BlockFingerprint expected = in_order(b);
