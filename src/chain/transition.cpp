@@ -16,20 +16,6 @@ namespace {
 
 constexpr int64_t kAuthExistingRefund = 25000 - 12500;  // PER_EMPTY_ACCOUNT - PER_AUTH_BASE
 
-/// Candidate precompile addresses: 0x01..0x11 and 0x100 (P-256, Osaka), warm from the start.
-void warm_precompiles(State& state, Revision rev) {
-  Address a;
-  uint8_t count = 0;
-  for (uint8_t i = 1; i <= 0x11; ++i) {
-    a[19] = i;
-    if (!is_precompile(rev, a)) break;
-    count = i;
-  }
-  Address p256;
-  p256[18] = 0x01;
-  state.set_warm_precompiles(count, is_precompile(rev, p256));
-}
-
 U256 effective_gas_price(const Transaction& tx, const BlockEnv& block) {
   if (tx.type < TxType::DynamicFee) return tx.gas_price;
   const U256 room = tx.max_fee_per_gas - block.base_fee;  // validated: max_fee >= base_fee
@@ -86,7 +72,8 @@ void warm_initial(State& state, Revision rev, const BlockEnv& block, const Trans
                   const Address& sender, const Address& target) {
   state.access_account(sender);
   state.access_account(target);
-  warm_precompiles(state, rev);
+  const WarmPrecompiles warm = warm_precompiles(rev);
+  state.set_warm_precompiles(warm.consecutive, warm.p256);
   if (rules(rev).warm_coinbase) state.access_account(block.coinbase);  // EIP-3651
   for (const AccessListEntry& e : tx.access_list) {
     state.access_account(e.address);

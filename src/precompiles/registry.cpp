@@ -1,5 +1,6 @@
 // Which precompiled contracts exist in which revision, and dispatch to them.
 #include <array>
+#include <cstring>
 
 #include "precompiles/entry_points.hpp"
 
@@ -38,8 +39,10 @@ constexpr std::array<PrecompileEntry, 18> kPrecompiles = {{
 
 /// The precompile's table entry when `addr` is a small integer address listed above.
 const PrecompileEntry* find(Revision rev, const Address& addr) {
-  for (size_t i = 0; i < 18; ++i)
-    if (addr[i] != 0) return nullptr;
+  // Nearly every address asked about is an ordinary account: two word loads reject it.
+  uint64_t high[2];
+  std::memcpy(high, addr.data(), sizeof high);
+  if ((high[0] | high[1]) != 0 || addr[16] != 0 || addr[17] != 0) return nullptr;
   const uint16_t low = static_cast<uint16_t>(addr[18] << 8 | addr[19]);
   for (const auto& entry : kPrecompiles)
     if (entry.address == low) return at_least(rev, entry.since) ? &entry : nullptr;
@@ -49,6 +52,27 @@ const PrecompileEntry* find(Revision rev, const Address& addr) {
 }  // namespace
 
 bool is_precompile(Revision rev, const Address& addr) { return find(rev, addr) != nullptr; }
+
+WarmPrecompiles warm_precompiles(Revision rev) {
+  // Derived from the activation table once per revision: every transaction asks.
+  static const auto kByRevision = [] {
+    std::array<WarmPrecompiles, kRevisionCount> table{};
+    for (int r = 0; r < kRevisionCount; ++r) {
+      const auto rev_r = static_cast<Revision>(r);
+      Address a;
+      for (int i = 1; i <= 0xff; ++i) {
+        a[19] = static_cast<uint8_t>(i);
+        if (find(rev_r, a) == nullptr) break;
+        table[r].consecutive = static_cast<uint8_t>(i);
+      }
+      Address p256;
+      p256[18] = 0x01;
+      table[r].p256 = find(rev_r, p256) != nullptr;
+    }
+    return table;
+  }();
+  return kByRevision[static_cast<size_t>(rev)];
+}
 
 PrecompileResult run_precompile(Revision rev, const Address& addr, BytesView input, int64_t gas_limit) {
   const PrecompileEntry* entry = find(rev, addr);
