@@ -28,10 +28,14 @@ BlockEnv block_env_from_header(const BlockHeader& header, Revision rev, const U2
 Bloom receipt_bloom(const TxReceipt& receipt) { return bloom_of_logs(receipt.logs); }
 
 BlockGasLeft gas_left(const BlockExecution& out, const BlockEnv& env) {
+  return gas_left(env, out.gas_used, out.blob_gas_used);
+}
+
+BlockGasLeft gas_left(const BlockEnv& env, uint64_t gas_used, uint64_t blob_gas_used) {
   BlockGasLeft left;
-  left.gas = static_cast<uint64_t>(env.gas_limit) - out.gas_used;
+  left.gas = static_cast<uint64_t>(env.gas_limit) - gas_used;
   const uint64_t max_blob_gas = env.max_blobs_per_block * kGasPerBlob;
-  if (max_blob_gas != 0) left.blob_gas = max_blob_gas - out.blob_gas_used;
+  if (max_blob_gas != 0) left.blob_gas = max_blob_gas - blob_gas_used;
   return left;
 }
 

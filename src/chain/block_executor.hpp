@@ -47,6 +47,8 @@ bool execute_range(BlockExecution& out, InMemoryState& state, const BlockEnv& en
 
 /// What the block still offers its next transaction, given what `out` has used so far.
 BlockGasLeft gas_left(const BlockExecution& out, const BlockEnv& env);
+/// The same, given the gas and blob gas used so far.
+BlockGasLeft gas_left(const BlockEnv& env, uint64_t gas_used, uint64_t blob_gas_used);
 
 /// Commits the outcome of transaction `index`, the next in block order: applies its diff to
 /// `state` and appends its receipt, or marks the block invalid there. Returns false when the

@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <thread>
 
 #include "chain/blob_gas.hpp"
 #include "parallel/block_shape.hpp"
+#include "parallel/optimistic_block.hpp"
+#include "parallel/spin_lock.hpp"
 #include "parallel/transfer_block.hpp"
 #include "state/state.hpp"
 
@@ -110,7 +113,14 @@ struct ParallelBlockExecutor::Impl {
   TransferPlanner planner;
   TransferBlockPlan transfer_plan;
   std::vector<TransferOverlayView> overlays;  // one per worker
-  std::vector<TxOutcome> transfer_outcomes;
+  // Results computed outside the engine (transfer blocks, the optimistic round), per transaction.
+  std::vector<TxOutcome> outcomes;
+  // The optimistic round (optimistic_block.hpp), kept across blocks: per transaction its reads
+  // and whether its result is there (kRoundPending, kRoundDone, kRoundFailed).
+  std::vector<std::vector<PreStateRead>> round_reads;
+  std::unique_ptr<std::atomic<uint8_t>[]> round_status;
+  size_t round_capacity = 0;
+  CommittedOverlay overlay;
   // The engine's hint of certain dependencies (Task::predicted_dependency), per block.
   std::vector<TxIndex> previous_of_sender;
   AddressMap<uint32_t> last_of_sender;
@@ -203,9 +213,15 @@ BlockExecution ParallelBlockExecutor::execute(InMemoryState& state, const BlockE
     rest_limit += transactions[i].gas_limit;
     limit_squares += static_cast<double>(transactions[i].gas_limit) * static_cast<double>(transactions[i].gas_limit);
   }
-  const double probe_threshold = impl_->uniform_gas_limits(rest_limit, limit_squares, transactions.size() - warm)
-                                     ? impl_->automatic.min_probe_speedup_uniform
-                                     : impl_->automatic.min_probe_speedup;
+  const bool uniform = impl_->uniform_gas_limits(rest_limit, limit_squares, transactions.size() - warm);
+  // The optimistic round, where it applies, costs less per transaction than the engine, so
+  // its bar on the probe's prediction (made for the engine) is lower.
+  const OptimisticRound round = impl_->automatic.optimistic_round;
+  const bool optimistic = impl_->executor.threads() > 1 &&
+                          (round == OptimisticRound::kAlways || (round == OptimisticRound::kUniformBlocks && uniform));
+  const double probe_threshold = optimistic ? impl_->automatic.min_probe_speedup_optimistic
+                                 : uniform  ? impl_->automatic.min_probe_speedup_uniform
+                                            : impl_->automatic.min_probe_speedup;
   Impl::Probe measured;
   double predicted = 0;
   size_t probe = warm;
@@ -245,6 +261,8 @@ BlockExecution ParallelBlockExecutor::execute(InMemoryState& state, const BlockE
     run_in_order_up_to(probe, transactions.size());
     return out;
   }
+  if (optimistic && run_optimistic(state, env, rev, transactions.subspan(probe), senders.subspan(probe), probe, out))
+    return out;
   commit_parallel(state, env, rev, transactions.subspan(probe), senders.subspan(probe), probe, out);
   return out;
 }
@@ -287,7 +305,7 @@ bool ParallelBlockExecutor::run_transfer_block(InMemoryState& state, const Block
                                         static_cast<double>(n) / threads);
   if (static_cast<double>(n) / share < im.automatic.min_predicted_speedup) return false;
 
-  if (im.transfer_outcomes.size() < n) im.transfer_outcomes.resize(n);
+  if (im.outcomes.size() < n) im.outcomes.resize(n);
   im.overlays.resize(threads);
   for (TransferOverlayView& o : im.overlays) o.reset(state, env.coinbase, 2 * n / threads);
   // Components are taken a chunk at a time, in block order: their sizes vary.
@@ -310,7 +328,7 @@ bool ParallelBlockExecutor::run_transfer_block(InMemoryState& state, const Block
               return;
             }
             if (im.engine.faults) im.engine.faults->maybe_fail(FaultPoint::kBeforeExecute, {i, 0}, w);
-            TxOutcome& o = im.transfer_outcomes[i];
+            TxOutcome& o = im.outcomes[i];
             // The block's gas limits are checked in order at commit.
             o = apply_transaction(view, env, rev, transactions[i], senders[i]);
             // Only later transactions of the component read what this one changed.
@@ -328,7 +346,152 @@ bool ParallelBlockExecutor::run_transfer_block(InMemoryState& state, const Block
   im.last_in_order = true;
   im.in_order_stats = {.executions = n, .transfer_block = true};
   commit_outcomes(state, env, rev, transactions, senders, 0, out,
-                  [&](size_t i) -> TxOutcome& { return im.transfer_outcomes[i]; });
+                  [&](size_t i) -> TxOutcome& { return im.outcomes[i]; });
+  return true;
+}
+
+bool ParallelBlockExecutor::run_optimistic(InMemoryState& state, const BlockEnv& env, Revision rev,
+                                           std::span<const Transaction> transactions,
+                                           std::span<const Address> senders, size_t offset,
+                                           BlockExecution& out) {
+  constexpr uint8_t kRoundPending = 0, kRoundDone = 1, kRoundFailed = 2;
+  Impl& im = *impl_;
+  const AutomaticMode& mode = im.automatic;
+  const size_t n = transactions.size();
+  if (im.outcomes.size() < n) im.outcomes.resize(n);
+  if (im.round_reads.size() < n) im.round_reads.resize(n);
+  if (im.round_capacity < n) {
+    im.round_status = std::make_unique<std::atomic<uint8_t>[]>(n);
+    im.round_capacity = n;
+  }
+  for (size_t i = 0; i < n; ++i) im.round_status[i].store(kRoundPending, std::memory_order_relaxed);
+  im.overlay.reset(state, 2 * n);
+
+  // Watching: over every `group` transactions the committer counts the results it had to run
+  // again; too many, and the rest of the block goes to the engine, which runs conflicting
+  // transactions side by side where the committer runs them one after the other (conflicts
+  // often grow along a block: swaps over 500 pools rarely meet in its first hundred
+  // transactions, and most do after a thousand). The round runs at most `window` transactions
+  // ahead of the committer, so that little of it is thrown away then.
+  const size_t group = mode.optimistic_group_txs;
+  const size_t window = group == 0 ? n : 4 * size_t{im.executor.threads()};
+  std::atomic<size_t> next{0};                     // the round's next transaction
+  std::atomic<size_t> limit{std::min(n, window)};  // and the first it may not take yet
+  std::atomic<bool> stop{false};  // the committer is done (or failed): the round stops
+  size_t committed = n;           // committer: the transactions it went through
+  bool hand_over = false;         // committer: too many conflicts, the engine takes the rest
+  uint64_t reruns = 0;            // committer: results it ran again
+  uint64_t group_reruns = 0;      // of them, in the current group
+  FaultInjector* faults = im.engine.faults;
+  // Claims the round's next transaction below `limit`; n when the round is over.
+  auto claim = [&]() -> std::optional<size_t> {
+    size_t j = next.load(std::memory_order_relaxed);
+    for (;;) {
+      if (j >= n) return n;
+      if (j >= limit.load(std::memory_order_relaxed)) return std::nullopt;  // wait for the committer
+      if (next.compare_exchange_weak(j, j + 1, std::memory_order_relaxed)) return j;
+    }
+  };
+  // One transaction of the round, on the pre-block state (read concurrently, written by nobody).
+  auto run_round = [&](size_t i, unsigned worker) {
+    std::vector<PreStateRead>& reads = im.round_reads[i];
+    reads.clear();
+    uint8_t status = kRoundDone;
+    try {
+      if (faults) faults->maybe_fail(FaultPoint::kBeforeExecute, {static_cast<TxIndex>(i), 0}, worker);
+      RecordingPreStateView view(state, reads);
+      im.outcomes[i] = apply_transaction(view, env, rev, transactions[i], senders[i]);
+    } catch (...) {
+      status = kRoundFailed;  // the committer runs it again
+    }
+    // release: the committer that sees the status sees the outcome and the reads.
+    im.round_status[i].store(status, std::memory_order_release);
+  };
+  auto commit_in_order = [&] {
+    uint64_t gas_used = out.gas_used, blob_gas_used = out.blob_gas_used;
+    for (size_t i = 0; i < n; ++i) {
+      if (group > 0 && i > 0 && i % group == 0) {
+        if (static_cast<double>(group_reruns) > mode.max_rerun_share * static_cast<double>(group)) {
+          committed = i;
+          hand_over = true;
+          return;
+        }
+        group_reruns = 0;
+      }
+      uint8_t status;
+      // While the next result is not there, the committer runs the round's next transaction.
+      for (unsigned spins = 0; (status = im.round_status[i].load(std::memory_order_acquire)) == kRoundPending;) {
+        if (const std::optional<size_t> j = claim(); j && *j < n) {
+          run_round(*j, 0);
+        } else if (++spins < 4096) {
+          cpu_pause();
+        } else {
+          std::this_thread::yield();  // more workers than cores (a sanitizer build, a busy machine)
+        }
+      }
+      const BlockGasLeft left = gas_left(env, gas_used, blob_gas_used);
+      TxOutcome& outcome = im.outcomes[i];
+      const uint64_t blob_gas = transactions[i].blob_versioned_hashes.size() * kGasPerBlob;
+      bool keep = status == kRoundDone && outcome.valid() && transactions[i].gas_limit <= left.gas &&
+                  blob_gas <= left.blob_gas;
+      for (size_t r = 0; keep && r < im.round_reads[i].size(); ++r)
+        keep = !im.overlay.changed(im.round_reads[i][r]);
+      if (!keep) {
+        // On what the transactions before it committed: exactly what in-order execution sees.
+        if (faults) faults->maybe_fail(FaultPoint::kBeforeExecute, {static_cast<TxIndex>(i), 1}, 0);
+        outcome = apply_transaction(im.overlay, env, rev, transactions[i], senders[i], nullptr, left);
+        ++reruns;
+        ++group_reruns;
+      }
+      if (!outcome.valid()) {  // the block is invalid here: commit_outcomes gives the verdict
+        committed = i + 1;
+        return;
+      }
+      im.overlay.apply(outcome.receipt.diff);
+      gas_used += outcome.receipt.gas_used;
+      blob_gas_used += outcome.receipt.blob_gas_used;
+      limit.store(std::min(n, i + 1 + window), std::memory_order_relaxed);
+    }
+  };
+  try {
+    im.executor.run_on_workers([&](unsigned w, unsigned) {
+      if (w != 0) {
+        for (unsigned spins = 0; !stop.load(std::memory_order_relaxed);) {
+          const std::optional<size_t> j = claim();
+          if (j && *j >= n) return;
+          if (j) {
+            run_round(*j, w);
+            spins = 0;
+          } else if (++spins < 4096) {
+            cpu_pause();
+          } else {
+            std::this_thread::yield();
+          }
+        }
+        return;
+      }
+      // The others stop with the committer, whether it finished or threw.
+      struct StopRound {
+        std::atomic<bool>& stop;
+        ~StopRound() { stop.store(true, std::memory_order_relaxed); }
+      } stop_round{stop};
+      commit_in_order();
+    });
+  } catch (...) {
+    // The committer failed (out of memory, an injected fault): nothing is committed yet, and
+    // the block goes the engine's way, which recovers from failures itself.
+    return false;
+  }
+  commit_outcomes(state, env, rev, transactions.first(committed), senders.first(committed), offset, out,
+                  [&](size_t i) -> TxOutcome& { return im.outcomes[i]; });
+  if (hand_over) {
+    commit_parallel(state, env, rev, transactions.subspan(committed), senders.subspan(committed),
+                    offset + committed, out);
+    im.last_in_order = false;  // the engine's counters
+    return true;
+  }
+  im.last_in_order = true;
+  im.in_order_stats = {.executions = n + reruns, .aborts = reruns, .optimistic = true};
   return true;
 }
 

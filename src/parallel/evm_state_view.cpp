@@ -1,7 +1,5 @@
 #include "parallel/evm_state_view.hpp"
 
-#include "base/local_handle.hpp"
-
 namespace paraevm::parallel {
 
 EvmValue EvmBaseReader::read_base(const EvmKey& key) {
@@ -64,15 +62,10 @@ U256 MvStateView::read_storage(const Address& addr, const U256& key) {
 
 SharedCode MvStateView::read_code(const Hash& code_hash) {
   if (code_hash == kEmptyCodeHash) return base_.pre().read_code(code_hash);
-  // Every worker loads a hot contract's code: through this thread's handle, so that the copies
-  // the State makes do not bounce one reference count between cores (base/local_handle.hpp).
-  // Code is immutable under its hash.
-  using Local = LocalHandles<Bytes>;
-  if (const SharedCode* local = Local::find(code_hash)) return *local;
-  SharedCode code = codes_.find(code_hash);
-  if (!code) code = base_.pre().read_code(code_hash);
-  if (!code || code->empty()) return code;  // unknown here: not cached
-  return Local::insert(code_hash, std::move(code));
+  return code_through_local_handle(code_hash, [&] {
+    SharedCode code = codes_.find(code_hash);
+    return code ? code : base_.pre().read_code(code_hash);
+  });
 }
 
 Hash MvStateView::read_code_hash(const Address& addr) {

@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "base/local_handle.hpp"
 #include "parallel/evm_location.hpp"
 #include "parallel/incarnation_view.hpp"
 #include "state/state_view.hpp"
@@ -45,6 +46,20 @@ class CodeStore {
   std::unordered_map<Hash, SharedCode, FixedBytesHasher> codes_;
   std::atomic<size_t> count_{0};
 };
+
+/// Code by hash through this thread's handle (base/local_handle.hpp), `fetch()` the first time:
+/// every worker loads a hot contract's code, and the copies the State makes would otherwise
+/// bounce one reference count between cores. Code is immutable under its hash; the empty code
+/// and code `fetch` does not know (null or empty) are not cached.
+template <class Fetch>
+SharedCode code_through_local_handle(const Hash& code_hash, Fetch&& fetch) {
+  using Local = LocalHandles<Bytes>;
+  if (code_hash == kEmptyCodeHash) return empty_code();
+  if (const SharedCode* local = Local::find(code_hash)) return *local;
+  SharedCode code = fetch();
+  if (!code || code->empty()) return code;
+  return Local::insert(code_hash, std::move(code));
+}
 
 /// The pre-block state as multi-version memory's base. The pre-state is not written during the
 /// block, so concurrent reads of it are safe.

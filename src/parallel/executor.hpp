@@ -94,6 +94,7 @@ struct ExecutionStats {
   uint64_t failures = 0;     ///< incarnations that threw
   bool sequential = false;   ///< the block ran in order from the start
   bool transfer_block = false;  ///< EVM adapter: a block of plain transfers (transfer_block.hpp)
+  bool optimistic = false;      ///< EVM adapter: the optimistic round (optimistic_block.hpp)
   /// EVM adapter: the automatic mode's probe predicted this speedup for the rest of the block
   /// (0 when no probe ran; below min_probe_speedup the rest ran in order).
   double probe_prediction = 0;

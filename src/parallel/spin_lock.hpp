@@ -14,6 +14,14 @@
 
 namespace paraevm::parallel {
 
+/// Tells the core that this thread spins (on x86 PAUSE: the sibling hyper-thread runs, and the
+/// loop's exit does not flush the pipeline).
+inline void cpu_pause() noexcept {
+#if defined(__x86_64__) || defined(__i386__)
+  _mm_pause();
+#endif
+}
+
 class SpinLock {
  public:
   void lock() noexcept {
@@ -24,7 +32,7 @@ class SpinLock {
         if (++spins > 256) {
           std::this_thread::yield();
         } else {
-          pause();
+          cpu_pause();
         }
       }
     }
@@ -37,11 +45,6 @@ class SpinLock {
   void unlock() noexcept { locked_.store(false, std::memory_order_release); }
 
  private:
-  static void pause() noexcept {
-#if defined(__x86_64__) || defined(__i386__)
-    _mm_pause();
-#endif
-  }
   std::atomic<bool> locked_{false};
 };
 

@@ -150,7 +150,7 @@ std::vector<Row> bench_case(const BenchCase& c, const BenchOptions& opts, std::v
   for (size_t k = 0; k < executors.size(); ++k) {
     rows[k].sequential_ms = seq_ms;
     const parallel::ExecutionStats st = executors[k]->stats();
-    rows[k].mode = st.transfer_block ? "transfers" : st.sequential ? "in-order" : "engine";
+    rows[k].mode = st.transfer_block ? "transfers" : st.optimistic ? "optimistic" : st.sequential ? "in-order" : "engine";
     rows[k].probe_prediction = st.probe_prediction;
   }
   return rows;

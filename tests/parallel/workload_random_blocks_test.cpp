@@ -1,7 +1,8 @@
 // Randomized differential test: random blocks with controlled conflicts over a small universe
 // (hot storage slots, hot balances including the lazily credited coinbase, calls, creations and
 // re-creations, self-destructs, logs, transient storage, failing and invalid transactions) run
-// sequentially and with ParallelBlockExecutor at 2, 4 and 8 threads; the fingerprints
+// sequentially and with ParallelBlockExecutor at 2, 4 and 8 threads (the engine, the probe, the
+// transfer-block path, the optimistic round and its hand-over to the engine); the fingerprints
 // (receipts, logs, outputs, canonical diffs, state root) must be identical.
 //
 // PARAEVM_RANDOM_BLOCKS sets the number of blocks (default 1000, spread over the revisions);
@@ -81,11 +82,28 @@ TEST_P(RandomBlocksTest, ParallelIdenticalToSequential) {
   transfers_only.transfer_blocks = true;
   executors.push_back(std::make_unique<parallel::ParallelBlockExecutor>(
       parallel::ExecutorOptions::every_block(2), transfers_only));
+  // The optimistic round (parallel/optimistic_block.hpp) on every block: at 2 and 4 threads
+  // never handing over (every conflict re-run by the committer), at 3 threads handing the rest
+  // to the engine after the first group of 4 with a re-run.
+  for (unsigned threads : {2u, 4u}) {
+    parallel::AutomaticMode optimistic = parallel::AutomaticMode::off();
+    optimistic.optimistic_round = parallel::OptimisticRound::kAlways;
+    optimistic.optimistic_group_txs = 0;
+    executors.push_back(std::make_unique<parallel::ParallelBlockExecutor>(
+        parallel::ExecutorOptions::every_block(threads), optimistic));
+  }
+  parallel::AutomaticMode handing_over = parallel::AutomaticMode::off();
+  handing_over.optimistic_round = parallel::OptimisticRound::kAlways;
+  handing_over.optimistic_group_txs = 4;
+  handing_over.max_rerun_share = 0;
+  executors.push_back(std::make_unique<parallel::ParallelBlockExecutor>(
+      parallel::ExecutorOptions::every_block(3), handing_over));
 
   Coverage coverage;
   size_t mismatches = 0;
   // Of the 8-thread executor: printed, not asserted (they depend on the machine's scheduling).
   uint64_t executions = 0, aborts = 0, suspensions = 0, parallel_txs = 0, transfer_blocks = 0;
+  uint64_t optimistic_blocks = 0, optimistic_reruns = 0, handed_over = 0;
   const uint64_t only_seed = env_u64("PARAEVM_RANDOM_BLOCK_SEED", 0);
   for (uint64_t i = 0; i < (only_seed ? 1 : blocks); ++i) {
     const uint64_t seed = only_seed ? only_seed : base_seed * 1'000'003 + i * revisions + rev_index;
@@ -100,6 +118,12 @@ TEST_P(RandomBlocksTest, ParallelIdenticalToSequential) {
       const BlockExecution par = executor->execute(state, b.env, b.rev, b.txs, b.senders);
       const BlockFingerprint got = fingerprint(par, state);
       if (executor->stats().transfer_block) ++transfer_blocks;
+      if (executor->stats().optimistic) {
+        ++optimistic_blocks;
+        optimistic_reruns += executor->stats().aborts;
+      } else if (executor.get() == executors.back().get()) {
+        ++handed_over;  // the last executor always runs the optimistic round first
+      }
       if (executor->threads() == 8) {
         executions += executor->stats().executions;
         aborts += executor->stats().aborts;
@@ -123,6 +147,9 @@ TEST_P(RandomBlocksTest, ParallelIdenticalToSequential) {
               static_cast<unsigned long long>(executions), static_cast<unsigned long long>(parallel_txs),
               static_cast<unsigned long long>(aborts), static_cast<unsigned long long>(suspensions));
   std::printf("  blocks run as plain transfers: %llu\n", static_cast<unsigned long long>(transfer_blocks));
+  std::printf("  optimistic round: %llu blocks, %llu re-runs; %llu handed over to the engine\n",
+              static_cast<unsigned long long>(optimistic_blocks), static_cast<unsigned long long>(optimistic_reruns),
+              static_cast<unsigned long long>(handed_over));
   for (const auto& [name, count] : coverage.errors) std::printf("  invalid: %s x%zu\n", name.c_str(), count);
   // The generator must exercise what it claims (large enough runs only).
   if (!only_seed && blocks >= 100) {
@@ -131,6 +158,8 @@ TEST_P(RandomBlocksTest, ParallelIdenticalToSequential) {
     EXPECT_GT(coverage.txs - coverage.failed_txs, coverage.txs / 4);
     EXPECT_GT(coverage.logs, 0u);
     EXPECT_GT(coverage.created, 0u);
+    EXPECT_GT(optimistic_reruns, 0u);  // the committer's re-runs are exercised
+    EXPECT_GT(handed_over, 0u);        // and so is the hand-over
   }
 }
 

@@ -1,0 +1,123 @@
+#include "parallel/optimistic_block.hpp"
+
+#include "parallel/evm_state_view.hpp"
+
+namespace paraevm::parallel {
+
+std::optional<AccountInfo> RecordingPreStateView::read_account(const Address& addr) {
+  reads_.push_back({addr, PreStateRead::Kind::kAccount, {}});
+  return pre_.read_account(addr);
+}
+
+U256 RecordingPreStateView::read_storage(const Address& addr, const U256& key) {
+  reads_.push_back({addr, PreStateRead::Kind::kStorage, key});
+  return pre_.read_storage(addr, key);
+}
+
+SharedCode RecordingPreStateView::read_code(const Hash& code_hash) {
+  return code_through_local_handle(code_hash, [&] { return pre_.read_code(code_hash); });
+}
+
+bool RecordingPreStateView::has_storage(const Address& addr) {
+  reads_.push_back({addr, PreStateRead::Kind::kHasStorage, {}});
+  return pre_.has_storage(addr);
+}
+
+Hash RecordingPreStateView::read_code_hash(const Address& addr) {
+  reads_.push_back({addr, PreStateRead::Kind::kCodeHash, {}});
+  return pre_.read_code_hash(addr);
+}
+
+void CommittedOverlay::reset(StateView& pre, size_t expected_accounts) {
+  pre_ = &pre;
+  accounts_.reset(expected_accounts);
+  slots_.reset(expected_accounts);
+  codes_.clear();
+}
+
+void CommittedOverlay::apply(const StateDiff& diff) {
+  for (const AccountDiff& d : diff.accounts) {
+    Entry& e = accounts_[d.address];
+    if (d.deleted) {  // InMemoryState::apply_account erases the account with its storage
+      const uint32_t generation = e.storage_generation + 1;
+      e = Entry{};
+      e.wiped = e.storage_wiped = e.info_written = true;
+      e.storage_generation = generation;
+      continue;
+    }
+    e.exists = true;
+    // A diff of storage alone leaves what read_account() sees as it was (such an account has
+    // code, so it existed before).
+    if (d.nonce || d.balance || d.balance_credit || d.code_hash || d.storage.empty()) e.info_written = true;
+    if (d.storage_cleared) {
+      e.storage_wiped = true;
+      ++e.storage_generation;
+    }
+    if (d.nonce) e.nonce = *d.nonce;
+    if (d.code_hash) {
+      e.code_hash = *d.code_hash;
+      if (d.code && !d.code->empty()) codes_.emplace_back(*d.code_hash, d.code);
+    }
+    if (d.balance) {
+      e.balance = *d.balance;
+      e.credit = U256{};
+    }
+    if (d.balance_credit) e.credit = e.credit + *d.balance_credit;
+    for (const StorageChange& c : d.storage) {
+      slots_[{d.address, c.key}] = {e.storage_generation, c.value};
+      e.storage_written = true;
+    }
+  }
+}
+
+bool CommittedOverlay::changed(const PreStateRead& read) const {
+  using Kind = PreStateRead::Kind;
+  const Entry* e = accounts_.find(read.address);
+  switch (read.kind) {
+    case Kind::kAccount:
+      return e != nullptr && e->info_written;  // a balance credit included
+    case Kind::kCodeHash:
+      return e != nullptr && (e->wiped || e->code_hash.has_value());
+    case Kind::kStorage:
+      return e != nullptr && (e->storage_wiped || slots_.find({read.address, read.slot}) != nullptr);
+    case Kind::kHasStorage:
+      return e != nullptr && (e->storage_wiped || e->storage_written);
+  }
+  return true;
+}
+
+std::optional<AccountInfo> CommittedOverlay::read_account(const Address& addr) {
+  const Entry* e = accounts_.find(addr);
+  if (e == nullptr) return pre_->read_account(addr);
+  std::optional<AccountInfo> base = e->wiped ? std::nullopt : pre_->read_account(addr);
+  if (!e->exists) return base;
+  AccountInfo info = base.value_or(AccountInfo{});
+  if (e->nonce) info.nonce = *e->nonce;
+  if (e->code_hash) info.code_hash = *e->code_hash;
+  if (e->balance) info.balance = *e->balance;
+  info.balance = info.balance + e->credit;
+  return info;
+}
+
+U256 CommittedOverlay::read_storage(const Address& addr, const U256& key) {
+  const Entry* e = accounts_.find(addr);
+  if (e == nullptr) return pre_->read_storage(addr, key);
+  if (const SlotEntry* s = slots_.find({addr, key}); s != nullptr && s->generation == e->storage_generation)
+    return s->value;
+  return e->storage_wiped ? U256{} : pre_->read_storage(addr, key);
+}
+
+SharedCode CommittedOverlay::read_code(const Hash& code_hash) {
+  for (const auto& [hash, code] : codes_)
+    if (hash == code_hash) return code;
+  return code_through_local_handle(code_hash, [&] { return pre_->read_code(code_hash); });
+}
+
+bool CommittedOverlay::has_storage(const Address& addr) {
+  // As MvStateView::has_storage: storage written during the block needs code or a nonce at
+  // the address first, which the creation-collision check sees on its own.
+  const Entry* e = accounts_.find(addr);
+  return (e == nullptr || !e->storage_wiped) && pre_->has_storage(addr);
+}
+
+}  // namespace paraevm::parallel
