@@ -1,5 +1,8 @@
 #include "parallel/optimistic_block.hpp"
 
+#include <algorithm>
+#include <bit>
+
 #include "parallel/evm_state_view.hpp"
 
 namespace paraevm::parallel {
@@ -28,8 +31,21 @@ Hash RecordingPreStateView::read_code_hash(const Address& addr) {
   return pre_.read_code_hash(addr);
 }
 
+uint64_t CommittedOverlay::part_hash(const Address& addr, Part part) {
+  return (static_cast<uint64_t>(FixedBytesHasher{}(addr)) + static_cast<uint64_t>(part) + 1) * 0x9E3779B97F4A7C15ULL;
+}
+
+uint64_t CommittedOverlay::slot_hash(const Address& addr, const U256& key) {
+  return static_cast<uint64_t>(SlotKeyHash{}({addr, key})) * 0xC2B2AE3D27D4EB4FULL;
+}
+
 void CommittedOverlay::reset(StateView& pre, size_t expected_accounts) {
   pre_ = &pre;
+  // About 32 bits per expected account (a transaction changes a handful of things): most
+  // stay clear. At most 2 MiB.
+  const size_t words = std::bit_ceil(std::clamp<size_t>(expected_accounts / 2, 64, size_t{1} << 18));
+  filter_.assign(words, 0);
+  filter_mask_ = words - 1;
   accounts_.reset(expected_accounts);
   slots_.reset(expected_accounts);
   codes_.clear();
@@ -39,6 +55,9 @@ void CommittedOverlay::apply(const StateDiff& diff) {
   for (const AccountDiff& d : diff.accounts) {
     Entry& e = accounts_[d.address];
     if (d.deleted) {  // InMemoryState::apply_account erases the account with its storage
+      mark(part_hash(d.address, Part::kInfo));
+      mark(part_hash(d.address, Part::kCode));
+      mark(part_hash(d.address, Part::kStorageWipe));
       const uint32_t generation = e.storage_generation + 1;
       e = Entry{};
       e.wiped = e.storage_wiped = e.info_written = true;
@@ -48,11 +67,16 @@ void CommittedOverlay::apply(const StateDiff& diff) {
     e.exists = true;
     // A diff of storage alone leaves what read_account() sees as it was (such an account has
     // code, so it existed before).
-    if (d.nonce || d.balance || d.balance_credit || d.code_hash || d.storage.empty()) e.info_written = true;
+    if (d.nonce || d.balance || d.balance_credit || d.code_hash || d.storage.empty()) {
+      e.info_written = true;
+      mark(part_hash(d.address, Part::kInfo));
+    }
     if (d.storage_cleared) {
       e.storage_wiped = true;
       ++e.storage_generation;
+      mark(part_hash(d.address, Part::kStorageWipe));
     }
+    if (d.code_hash) mark(part_hash(d.address, Part::kCode));
     if (d.nonce) e.nonce = *d.nonce;
     if (d.code_hash) {
       e.code_hash = *d.code_hash;
@@ -65,13 +89,32 @@ void CommittedOverlay::apply(const StateDiff& diff) {
     if (d.balance_credit) e.credit = e.credit + *d.balance_credit;
     for (const StorageChange& c : d.storage) {
       slots_[{d.address, c.key}] = {e.storage_generation, c.value};
+      mark(slot_hash(d.address, c.key));
       e.storage_written = true;
     }
+    if (!d.storage.empty()) mark(part_hash(d.address, Part::kStorageWipe));  // has_storage
   }
 }
 
 bool CommittedOverlay::changed(const PreStateRead& read) const {
   using Kind = PreStateRead::Kind;
+  // The filter first: a clear bit means that no accepted diff changed that part (the checks
+  // below never answer true for it then).
+  switch (read.kind) {
+    case Kind::kAccount:
+      if (!marked(part_hash(read.address, Part::kInfo))) return false;
+      break;
+    case Kind::kCodeHash:
+      if (!marked(part_hash(read.address, Part::kCode))) return false;
+      break;
+    case Kind::kStorage:
+      if (!marked(slot_hash(read.address, read.slot)) && !marked(part_hash(read.address, Part::kStorageWipe)))
+        return false;
+      break;
+    case Kind::kHasStorage:
+      if (!marked(part_hash(read.address, Part::kStorageWipe))) return false;
+      break;
+  }
   const Entry* e = accounts_.find(read.address);
   switch (read.kind) {
     case Kind::kAccount:

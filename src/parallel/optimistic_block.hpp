@@ -105,7 +105,20 @@ class CommittedOverlay final : public StateView {
     uint32_t generation = 0;  // the account's storage generation when written
     U256 value;
   };
+  // A filter over what the accepted diffs changed: one bit per hash class of (address, part)
+  // and (address, slot), set by apply(). Most reads are of things no earlier transaction
+  // changed, and a clear bit answers them from a table that stays in the cache, where the maps
+  // below are larger than it (measured on ERC-20 transfers: the lookups in the maps were a
+  // quarter of the committer's time).
+  enum class Part : uint8_t { kInfo, kCode, kStorageWipe };
+  static uint64_t part_hash(const Address& addr, Part part);
+  static uint64_t slot_hash(const Address& addr, const U256& key);
+  void mark(uint64_t hash) { filter_[(hash >> 6) & filter_mask_] |= uint64_t{1} << (hash & 63); }
+  bool marked(uint64_t hash) const { return (filter_[(hash >> 6) & filter_mask_] >> (hash & 63)) & 1; }
+
   StateView* pre_ = nullptr;
+  std::vector<uint64_t> filter_;
+  size_t filter_mask_ = 0;
   AddressMap<Entry> accounts_;
   FlatMap<SlotKey, SlotEntry, SlotKeyHash> slots_;
   std::vector<std::pair<Hash, SharedCode>> codes_;  // deployed by accepted diffs (rare)
