@@ -46,14 +46,21 @@ void CommittedOverlay::reset(StateView& pre, size_t expected_accounts) {
   const size_t words = std::bit_ceil(std::clamp<size_t>(expected_accounts / 2, 64, size_t{1} << 18));
   filter_.assign(words, 0);
   filter_mask_ = words - 1;
-  accounts_.reset(expected_accounts);
-  slots_.reset(expected_accounts);
+  account_index_.reset(expected_accounts);
+  accounts_.clear();
+  slot_index_.reset(expected_accounts);
+  slots_.clear();
   codes_.clear();
 }
 
 void CommittedOverlay::apply(const StateDiff& diff) {
   for (const AccountDiff& d : diff.accounts) {
-    Entry& e = accounts_[d.address];
+    uint32_t& index = account_index_[d.address];  // index + 1
+    if (index == 0) {
+      accounts_.emplace_back();
+      index = static_cast<uint32_t>(accounts_.size());
+    }
+    Entry& e = accounts_[index - 1];
     if (d.deleted) {  // InMemoryState::apply_account erases the account with its storage
       mark(part_hash(d.address, Part::kInfo));
       mark(part_hash(d.address, Part::kCode));
@@ -88,11 +95,16 @@ void CommittedOverlay::apply(const StateDiff& diff) {
     }
     if (d.balance_credit) e.credit = e.credit + *d.balance_credit;
     for (const StorageChange& c : d.storage) {
-      slots_[{d.address, c.key}] = {e.storage_generation, c.value};
+      uint32_t& slot = slot_index_[{d.address, c.key}];  // index + 1
+      if (slot == 0) {
+        slots_.emplace_back();
+        slot = static_cast<uint32_t>(slots_.size());
+      }
+      slots_[slot - 1] = {e.storage_generation, c.value};
       mark(slot_hash(d.address, c.key));
       e.storage_written = true;
     }
-    if (!d.storage.empty()) mark(part_hash(d.address, Part::kStorageWipe));  // has_storage
+    if (!d.storage.empty()) mark(part_hash(d.address, Part::kStorageWrite));
   }
 }
 
@@ -112,17 +124,18 @@ bool CommittedOverlay::changed(const PreStateRead& read) const {
         return false;
       break;
     case Kind::kHasStorage:
-      if (!marked(part_hash(read.address, Part::kStorageWipe))) return false;
+      if (!marked(part_hash(read.address, Part::kStorageWipe)) && !marked(part_hash(read.address, Part::kStorageWrite)))
+        return false;
       break;
   }
-  const Entry* e = accounts_.find(read.address);
+  const Entry* e = find_account(read.address);
   switch (read.kind) {
     case Kind::kAccount:
       return e != nullptr && e->info_written;  // a balance credit included
     case Kind::kCodeHash:
       return e != nullptr && (e->wiped || e->code_hash.has_value());
     case Kind::kStorage:
-      return e != nullptr && (e->storage_wiped || slots_.find({read.address, read.slot}) != nullptr);
+      return e != nullptr && (e->storage_wiped || find_slot(read.address, read.slot) != nullptr);
     case Kind::kHasStorage:
       return e != nullptr && (e->storage_wiped || e->storage_written);
   }
@@ -130,7 +143,7 @@ bool CommittedOverlay::changed(const PreStateRead& read) const {
 }
 
 std::optional<AccountInfo> CommittedOverlay::read_account(const Address& addr) {
-  const Entry* e = accounts_.find(addr);
+  const Entry* e = find_account(addr);
   if (e == nullptr) return pre_->read_account(addr);
   std::optional<AccountInfo> base = e->wiped ? std::nullopt : pre_->read_account(addr);
   if (!e->exists) return base;
@@ -143,9 +156,9 @@ std::optional<AccountInfo> CommittedOverlay::read_account(const Address& addr) {
 }
 
 U256 CommittedOverlay::read_storage(const Address& addr, const U256& key) {
-  const Entry* e = accounts_.find(addr);
+  const Entry* e = find_account(addr);
   if (e == nullptr) return pre_->read_storage(addr, key);
-  if (const SlotEntry* s = slots_.find({addr, key}); s != nullptr && s->generation == e->storage_generation)
+  if (const SlotEntry* s = find_slot(addr, key); s != nullptr && s->generation == e->storage_generation)
     return s->value;
   return e->storage_wiped ? U256{} : pre_->read_storage(addr, key);
 }
@@ -159,7 +172,7 @@ SharedCode CommittedOverlay::read_code(const Hash& code_hash) {
 bool CommittedOverlay::has_storage(const Address& addr) {
   // As MvStateView::has_storage: storage written during the block needs code or a nonce at
   // the address first, which the creation-collision check sees on its own.
-  const Entry* e = accounts_.find(addr);
+  const Entry* e = find_account(addr);
   return (e == nullptr || !e->storage_wiped) && pre_->has_storage(addr);
 }
 

@@ -110,7 +110,7 @@ class CommittedOverlay final : public StateView {
   // changed, and a clear bit answers them from a table that stays in the cache, where the maps
   // below are larger than it (measured on ERC-20 transfers: the lookups in the maps were a
   // quarter of the committer's time).
-  enum class Part : uint8_t { kInfo, kCode, kStorageWipe };
+  enum class Part : uint8_t { kInfo, kCode, kStorageWipe, kStorageWrite };
   static uint64_t part_hash(const Address& addr, Part part);
   static uint64_t slot_hash(const Address& addr, const U256& key);
   void mark(uint64_t hash) { filter_[(hash >> 6) & filter_mask_] |= uint64_t{1} << (hash & 63); }
@@ -119,8 +119,20 @@ class CommittedOverlay final : public StateView {
   StateView* pre_ = nullptr;
   std::vector<uint64_t> filter_;
   size_t filter_mask_ = 0;
-  AddressMap<Entry> accounts_;
-  FlatMap<SlotKey, SlotEntry, SlotKeyHash> slots_;
+  // The maps hold indices into dense vectors: a map's slots stay small (the maps are probed at
+  // random) and the entries are appended in order.
+  const Entry* find_account(const Address& addr) const {
+    const uint32_t* i = account_index_.find(addr);  // index + 1
+    return i == nullptr ? nullptr : &accounts_[*i - 1];
+  }
+  const SlotEntry* find_slot(const Address& addr, const U256& key) const {
+    const uint32_t* i = slot_index_.find({addr, key});  // index + 1
+    return i == nullptr ? nullptr : &slots_[*i - 1];
+  }
+  AddressMap<uint32_t> account_index_;
+  std::vector<Entry> accounts_;
+  FlatMap<SlotKey, uint32_t, SlotKeyHash> slot_index_;
+  std::vector<SlotEntry> slots_;
   std::vector<std::pair<Hash, SharedCode>> codes_;  // deployed by accepted diffs (rare)
 };
 
