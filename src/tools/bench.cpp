@@ -61,7 +61,8 @@ struct Row {
   bool identical = false;
   double ideal = 1;
   /// How the automatic mode ran the block (last timed run): "in-order", "transfers" (a block
-  /// of plain transfers, parallel/transfer_block.hpp) or "engine"; and its probe's prediction.
+  /// of plain transfers, parallel/transfer_block.hpp), "optimistic" (the optimistic round,
+  /// parallel/optimistic_block.hpp) or "engine"; and its probe's prediction.
   std::string mode{};
   double probe_prediction = 0;
   double speedup() const { return parallel_ms > 0 ? sequential_ms / parallel_ms : 0; }
@@ -150,7 +151,10 @@ std::vector<Row> bench_case(const BenchCase& c, const BenchOptions& opts, std::v
   for (size_t k = 0; k < executors.size(); ++k) {
     rows[k].sequential_ms = seq_ms;
     const parallel::ExecutionStats st = executors[k]->stats();
-    rows[k].mode = st.transfer_block ? "transfers" : st.optimistic ? "optimistic" : st.sequential ? "in-order" : "engine";
+    rows[k].mode = st.transfer_block ? "transfers"
+                   : st.optimistic   ? "optimistic"
+                   : st.sequential   ? "in-order"
+                                     : "engine";
     rows[k].probe_prediction = st.probe_prediction;
   }
   return rows;
