@@ -447,7 +447,7 @@ bool ParallelBlockExecutor::run_optimistic(InMemoryState& state, const BlockEnv&
         committed = i + 1;
         return;
       }
-      im.overlay.apply(outcome.receipt.diff);
+      im.overlay.accept(outcome.receipt.diff);  // stays in im.outcomes until the commit
       gas_used += outcome.receipt.gas_used;
       blob_gas_used += outcome.receipt.blob_gas_used;
       limit.store(std::min(n, i + 1 + window), std::memory_order_relaxed);

@@ -88,7 +88,7 @@ TEST(CommittedOverlay, ReadsWhatTheAppliedStateReads) {
   }
   for (size_t k = 0; k < diffs.size(); ++k) {
     applied.apply(diffs[k]);
-    overlay.apply(diffs[k]);
+    overlay.accept(diffs[k]);
     for (uint8_t a = 1; a <= 5; ++a) {
       EXPECT_EQ(overlay.read_account(address(a)), applied.read_account(address(a)))
           << "after diff " << k << ", account " << int{a};
@@ -115,7 +115,8 @@ TEST(CommittedOverlay, ChangedReadsAreThoseTheDiffsCouldChange) {
   credit.balance_credit = U256(1);
   AccountDiff storage = account_diff(address(2));
   storage.storage = {{U256(1), U256(12)}};
-  overlay.apply(diff_of({credit, storage}));
+  const StateDiff first = diff_of({credit, storage});  // the overlay keeps pointers to its diffs
+  overlay.accept(first);
   EXPECT_TRUE(changed(1, Kind::kAccount));      // a credit changes the balance
   EXPECT_FALSE(changed(1, Kind::kCodeHash));    // but not the code
   EXPECT_FALSE(changed(2, Kind::kAccount));     // a storage write leaves the account as it was
@@ -126,7 +127,8 @@ TEST(CommittedOverlay, ChangedReadsAreThoseTheDiffsCouldChange) {
 
   AccountDiff gone = account_diff(address(2));
   gone.deleted = true;
-  overlay.apply(diff_of({gone}));
+  const StateDiff second = diff_of({gone});
+  overlay.accept(second);
   EXPECT_TRUE(changed(2, Kind::kAccount));
   EXPECT_TRUE(changed(2, Kind::kCodeHash));
   EXPECT_TRUE(changed(2, Kind::kStorage, 2));  // every slot of a destroyed account
