@@ -163,28 +163,15 @@ void CommittedOverlay::apply_to_maps(const StateDiff& diff) {
       index = static_cast<uint32_t>(accounts_.size());
     }
     Entry& e = accounts_[index - 1];
-    if (d.deleted) {  // InMemoryState::apply_account erases the account with its storage
-      const uint32_t generation = e.storage_generation + 1;
-      e = Entry{};
-      e.wiped = e.storage_wiped = true;
-      e.storage_generation = generation;
-      continue;
-    }
-    e.exists = true;
-    if (d.storage_cleared) {
+    e.fields.apply(d);
+    // InMemoryState::apply_account erases a deleted account with its storage, and a creation
+    // wipes what storage the address had.
+    if (d.deleted || d.storage_cleared) {
       e.storage_wiped = true;
       ++e.storage_generation;
     }
-    if (d.nonce) e.nonce = *d.nonce;
-    if (d.code_hash) {
-      e.code_hash = *d.code_hash;
-      if (d.code && !d.code->empty()) codes_.emplace_back(*d.code_hash, d.code);
-    }
-    if (d.balance) {
-      e.balance = *d.balance;
-      e.credit = U256{};
-    }
-    if (d.balance_credit) e.credit = e.credit + *d.balance_credit;
+    if (d.deleted) continue;
+    if (d.code_hash && d.code && !d.code->empty()) codes_.emplace_back(*d.code_hash, d.code);
     for (const StorageChange& c : d.storage) {
       uint32_t& slot = slot_index_[{d.address, c.key}];  // index + 1
       if (slot == 0) {
@@ -199,15 +186,7 @@ void CommittedOverlay::apply_to_maps(const StateDiff& diff) {
 std::optional<AccountInfo> CommittedOverlay::read_account(const Address& addr) {
   catch_up();
   const Entry* e = find_account(addr);
-  if (e == nullptr) return pre_->read_account(addr);
-  std::optional<AccountInfo> base = e->wiped ? std::nullopt : pre_->read_account(addr);
-  if (!e->exists) return base;
-  AccountInfo info = base.value_or(AccountInfo{});
-  if (e->nonce) info.nonce = *e->nonce;
-  if (e->code_hash) info.code_hash = *e->code_hash;
-  if (e->balance) info.balance = *e->balance;
-  info.balance = info.balance + e->credit;
-  return info;
+  return e == nullptr ? pre_->read_account(addr) : e->fields.read(*pre_, addr);
 }
 
 U256 CommittedOverlay::read_storage(const Address& addr, const U256& key) {

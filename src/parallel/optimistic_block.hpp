@@ -21,6 +21,7 @@
 
 #include "base/bytes.hpp"
 #include "base/uint256.hpp"
+#include "parallel/account_changes.hpp"
 #include "parallel/address_map.hpp"
 #include "state/state_diff.hpp"
 #include "state/state_view.hpp"
@@ -81,14 +82,9 @@ class CommittedOverlay final : public StateView {
  private:
   // What the accepted diffs did to an account, on top of the pre-block state.
   struct Entry {
-    bool wiped = false;           // deleted at some point: the pre-block account no longer counts
-    bool exists = false;          // written since the last deletion (other fields may be set)
-    bool storage_wiped = false;   // deleted or re-created: the pre-block storage no longer counts
+    AccountChanges fields;
+    bool storage_wiped = false;       // deleted or re-created: the pre-block storage no longer counts
     uint32_t storage_generation = 0;  // bumped by every wipe: older slot entries read as zero
-    std::optional<uint64_t> nonce;
-    std::optional<U256> balance;
-    std::optional<Hash> code_hash;
-    U256 credit;  // added to the balance
   };
   struct SlotKey {
     Address address;

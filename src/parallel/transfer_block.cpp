@@ -133,35 +133,13 @@ void TransferOverlayView::apply(const StateDiff& diff, const Address& recipient,
     if (d.address == coinbase_) continue;  // fees: read by no transaction of the block
     const bool credit_only = d.balance_credit && !d.nonce && !d.balance && !d.code_hash;
     if (credit_only && d.address == recipient && !keep_credit) continue;
-    // Accumulated like InMemoryState::apply_account, without reading the account.
-    Entry& e = accounts_[d.address];
-    if (d.deleted) {
-      e = Entry{};
-      e.wiped = true;
-      continue;
-    }
-    e.exists = true;
-    if (d.nonce) e.nonce = *d.nonce;
-    if (d.code_hash) e.code_hash = *d.code_hash;
-    if (d.balance) {
-      e.balance = *d.balance;
-      e.credit = U256{};
-    }
-    if (d.balance_credit) e.credit = e.credit + *d.balance_credit;
+    accounts_[d.address].apply(d);  // without reading the account
   }
 }
 
 std::optional<AccountInfo> TransferOverlayView::read_account(const Address& addr) {
-  const Entry* e = accounts_.find(addr);
-  if (e == nullptr) return pre_->read_account(addr);
-  std::optional<AccountInfo> base = e->wiped ? std::nullopt : pre_->read_account(addr);
-  if (!e->exists) return base;
-  AccountInfo info = base.value_or(AccountInfo{});
-  if (e->nonce) info.nonce = *e->nonce;
-  if (e->code_hash) info.code_hash = *e->code_hash;
-  if (e->balance) info.balance = *e->balance;
-  info.balance = info.balance + e->credit;
-  return info;
+  const AccountChanges* e = accounts_.find(addr);
+  return e == nullptr ? pre_->read_account(addr) : e->read(*pre_, addr);
 }
 
 }  // namespace paraevm::parallel

@@ -19,6 +19,7 @@
 
 #include "chain/transaction.hpp"
 #include "chain/transition.hpp"
+#include "parallel/account_changes.hpp"
 #include "parallel/address_map.hpp"
 #include "parallel/types.hpp"
 #include "evm/revision.hpp"
@@ -71,18 +72,9 @@ class TransferOverlayView final : public StateView {
   bool has_storage(const Address& addr) override { return pre_->has_storage(addr); }
 
  private:
-  // What the worker's transactions changed in an account, on top of the pre-block state.
-  struct Entry {
-    bool wiped = false;   // deleted: the pre-block account no longer counts
-    bool exists = false;  // written since (any other field may then be set)
-    std::optional<uint64_t> nonce;
-    std::optional<U256> balance;
-    std::optional<Hash> code_hash;
-    U256 credit;  // added to the balance
-  };
   StateView* pre_ = nullptr;
   Address coinbase_;
-  AddressMap<Entry> accounts_;
+  AddressMap<AccountChanges> accounts_;  // what the worker's transactions changed
 };
 
 }  // namespace paraevm::parallel
