@@ -115,10 +115,14 @@ struct ParallelBlockExecutor::Impl {
   std::vector<TransferOverlayView> overlays;  // one per worker
   // Results computed outside the engine (transfer blocks, the optimistic round), per transaction.
   std::vector<TxOutcome> outcomes;
-  // The optimistic round (optimistic_block.hpp), kept across blocks: per transaction its reads
-  // and whether its result is there (kRoundPending, kRoundDone, kRoundFailed).
-  std::vector<std::vector<PreStateRead>> round_reads;
-  std::unique_ptr<std::atomic<uint8_t>[]> round_status;
+  // The optimistic round (optimistic_block.hpp), kept across blocks: per transaction whether
+  // its result is there (kRoundPending, kRoundDone, kRoundFailed) and its reads, on a cache line
+  // of its own (a worker writes one transaction's while the committer polls its neighbour's).
+  struct alignas(64) RoundSlot {
+    std::atomic<uint8_t> status{0};
+    std::vector<PreStateRead> reads;
+  };
+  std::unique_ptr<RoundSlot[]> round;
   size_t round_capacity = 0;
   CommittedOverlay overlay;
   // The engine's hint of certain dependencies (Task::predicted_dependency), per block.
@@ -359,12 +363,11 @@ bool ParallelBlockExecutor::run_optimistic(InMemoryState& state, const BlockEnv&
   const AutomaticMode& mode = im.automatic;
   const size_t n = transactions.size();
   if (im.outcomes.size() < n) im.outcomes.resize(n);
-  if (im.round_reads.size() < n) im.round_reads.resize(n);
   if (im.round_capacity < n) {
-    im.round_status = std::make_unique<std::atomic<uint8_t>[]>(n);
+    im.round = std::make_unique<Impl::RoundSlot[]>(n);
     im.round_capacity = n;
   }
-  for (size_t i = 0; i < n; ++i) im.round_status[i].store(kRoundPending, std::memory_order_relaxed);
+  for (size_t i = 0; i < n; ++i) im.round[i].status.store(kRoundPending, std::memory_order_relaxed);
   im.overlay.reset(state, 2 * n);
 
   // Watching: over every `group` transactions the committer counts the results it had to run
@@ -394,7 +397,7 @@ bool ParallelBlockExecutor::run_optimistic(InMemoryState& state, const BlockEnv&
   };
   // One transaction of the round, on the pre-block state (read concurrently, written by nobody).
   auto run_round = [&](size_t i, unsigned worker) {
-    std::vector<PreStateRead>& reads = im.round_reads[i];
+    std::vector<PreStateRead>& reads = im.round[i].reads;
     reads.clear();
     uint8_t status = kRoundDone;
     try {
@@ -405,7 +408,7 @@ bool ParallelBlockExecutor::run_optimistic(InMemoryState& state, const BlockEnv&
       status = kRoundFailed;  // the committer runs it again
     }
     // release: the committer that sees the status sees the outcome and the reads.
-    im.round_status[i].store(status, std::memory_order_release);
+    im.round[i].status.store(status, std::memory_order_release);
   };
   auto commit_in_order = [&] {
     uint64_t gas_used = out.gas_used, blob_gas_used = out.blob_gas_used;
@@ -420,7 +423,7 @@ bool ParallelBlockExecutor::run_optimistic(InMemoryState& state, const BlockEnv&
       }
       uint8_t status;
       // While the next result is not there, the committer runs the round's next transaction.
-      for (unsigned spins = 0; (status = im.round_status[i].load(std::memory_order_acquire)) == kRoundPending;) {
+      for (unsigned spins = 0; (status = im.round[i].status.load(std::memory_order_acquire)) == kRoundPending;) {
         if (const std::optional<size_t> j = claim(); j && *j < n) {
           run_round(*j, 0);
         } else if (++spins < 4096) {
@@ -434,8 +437,8 @@ bool ParallelBlockExecutor::run_optimistic(InMemoryState& state, const BlockEnv&
       const uint64_t blob_gas = transactions[i].blob_versioned_hashes.size() * kGasPerBlob;
       bool keep = status == kRoundDone && outcome.valid() && transactions[i].gas_limit <= left.gas &&
                   blob_gas <= left.blob_gas;
-      for (size_t r = 0; keep && r < im.round_reads[i].size(); ++r)
-        keep = !im.overlay.changed(im.round_reads[i][r]);
+      for (size_t r = 0; keep && r < im.round[i].reads.size(); ++r)
+        keep = !im.overlay.changed(im.round[i].reads[r]);
       if (!keep) {
         // On what the transactions before it committed: exactly what in-order execution sees.
         if (faults) faults->maybe_fail(FaultPoint::kBeforeExecute, {static_cast<TxIndex>(i), 1}, 0);
