@@ -127,7 +127,8 @@ class ParallelBlockExecutor {
                           std::span<const Transaction> transactions, std::span<const Address> senders,
                           BlockExecution& out);
   /// Runs `transactions` (the block's from `offset` on) with the optimistic round
-  /// (parallel/optimistic_block.hpp) and commits them into `out`; false (nothing done) when the
+  /// (parallel/optimistic_block.hpp) and commits them into `out`, handing the rest to the engine
+  /// (commit_parallel) after a group with too many re-runs; false (nothing done) when the
   /// committer failed.
   bool run_optimistic(InMemoryState& state, const BlockEnv& env, Revision rev,
                       std::span<const Transaction> transactions, std::span<const Address> senders,

@@ -1,7 +1,7 @@
 // The optimistic round: every transaction of the block runs once on the pre-block state, on
-// any worker, recording what it read; one worker (the committer) then goes through the block in
-// order and keeps each result whose reads no earlier transaction changed, re-running the others
-// itself on the pre-block state plus what the block committed before them.
+// any worker, recording what it read; meanwhile one worker (the committer) goes through the
+// block in order as the results come and keeps each one whose reads no earlier transaction
+// changed, re-running the others itself on the pre-block state plus what it kept before them.
 //
 // Where transactions rarely touch what earlier ones wrote (independent transfers, token
 // transfers between many accounts, swaps over many pools) this costs little beyond execution
