@@ -52,8 +52,10 @@ def table(doc, title):
     print()
 
 
-# Automatic mode (as a user runs it), then every block forced through the engine, then pinned.
-for prefix, label in (("", ""), ("engine-", " (--every-block)"), ("pinned-", " (--pin)")):
+# Automatic mode (as a user runs it), then every block forced through the engine, then pinned,
+# then through the optimistic round.
+for prefix, label in (("", ""), ("engine-", " (--every-block)"), ("pinned-", " (--pin)"),
+                      ("optimistic-", " (--optimistic)")):
     for name in ("raw", "erc20", "amm", "nft", "game", "mixed", "uniswap3", "erc20-oz", "blocks"):
         doc = load(f"{prefix}{name}.json")
         if doc:

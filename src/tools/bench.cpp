@@ -37,6 +37,7 @@ struct BenchOptions {
   bool json = false;
   bool pin = false;
   bool every_block = false;
+  bool optimistic = false;
 };
 
 /// One block to benchmark.
@@ -111,10 +112,16 @@ std::vector<Row> bench_case(const BenchCase& c, const BenchOptions& opts, std::v
   std::vector<Row> rows;
   for (unsigned threads : opts.threads) {
     parallel::ExecutorOptions options =
-        opts.every_block ? parallel::ExecutorOptions::every_block(threads) : parallel::ExecutorOptions{};
+        opts.every_block || opts.optimistic ? parallel::ExecutorOptions::every_block(threads)
+                                            : parallel::ExecutorOptions{};
     options.threads = threads;
     options.pin_threads = opts.pin;
-    const parallel::AutomaticMode automatic = opts.every_block ? parallel::AutomaticMode::off() : parallel::AutomaticMode{};
+    parallel::AutomaticMode automatic = opts.every_block || opts.optimistic ? parallel::AutomaticMode::off()
+                                                                            : parallel::AutomaticMode{};
+    if (opts.optimistic) {  // the round on every block, never handing it to the engine
+      automatic.optimistic_round = parallel::OptimisticRound::kAlways;
+      automatic.optimistic_group_txs = 0;
+    }
     auto& executor =
         *executors.emplace_back(std::make_unique<parallel::ParallelBlockExecutor>(options, automatic));
     Row row{c.name, c.txs.size(), seq.gas_used, threads};
@@ -289,8 +296,11 @@ void add_bench_command(CLI::App& app) {
   cmd->add_option("--repeat", opts->repeat, "Runs per measurement (best is kept)")->check(CLI::PositiveNumber);
   cmd->add_flag("--json", opts->json, "Print JSON");
   cmd->add_flag("--pin", opts->pin, "Bind each worker thread to its own CPU");
-  cmd->add_flag("--every-block", opts->every_block,
-                "Run every block on the engine (no automatic in-order mode)");
+  auto* every_block = cmd->add_flag("--every-block", opts->every_block,
+                                    "Run every block on the engine (no automatic in-order mode)");
+  cmd->add_flag("--optimistic", opts->optimistic,
+                "Run every block through the optimistic round, never handing it to the engine")
+      ->excludes(every_block);
   cmd->callback([opts] {
     try {
       run_bench(*opts);

@@ -23,3 +23,10 @@ if(PARAEVM_PYTHON3)
 else()
   message(STATUS "python3 not found: mainnet_replay_bad_input is not registered")
 endif()
+
+# The optimistic round on every block, never handing a block to the engine: bench exits 1 when
+# any block's receipts, logs or state differ from in-order execution.
+add_test(NAME mainnet_optimistic_round
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/spec/run_with_data.sh mainnet $<TARGET_FILE:paraevm> bench
+                 --threads 2,3 --repeat 1 --optimistic --blocks)
+set_tests_properties(mainnet_optimistic_round PROPERTIES SKIP_RETURN_CODE 77)
