@@ -118,8 +118,8 @@ void add_blocktest_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("blocktest", "Run blockchain-test fixtures (files or folders)");
   cmd->add_option("paths", opts->paths, "Fixture files or folders")->required();
   cmd->add_option("--threads", opts->run.threads,
-                  "Also execute each block's transactions in parallel on N threads and require "
-                  "identical results")
+                  "Also execute each block's transactions in parallel on N threads (on the engine "
+                  "and through the optimistic round) and require identical results")
       ->check(CLI::PositiveNumber);
   cmd->add_option("--known-failures", opts->known_failures,
                   "File listing expected failures with reasons");

@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <unordered_map>
+#include <utility>
 
 #include "base/hex.hpp"
 #include "chain/block_fingerprint.hpp"
@@ -59,14 +60,22 @@ std::optional<std::string> compare_parallel(void* ctx, const InMemoryState& pre,
   const auto* check = static_cast<const ParallelCheck*>(ctx);
   InMemoryState seq_state = pre;
   const BlockExecution seq = execute_transactions(seq_state, env, rev, block.transactions, senders);
-  InMemoryState par_state = pre;
-  // Every block through the engine (no automatic in-order mode): this is a check of it.
-  parallel::ParallelBlockExecutor executor(parallel::ExecutorOptions::every_block(check->threads),
-                                           parallel::AutomaticMode::off());
-  const BlockExecution par = executor.execute(par_state, env, rev, block.transactions, senders);
-  const std::string diff =
-      describe_difference(fingerprint(seq, seq_state), fingerprint(par, par_state));
-  if (!diff.empty()) return "parallel differs from sequential: " + diff;
+  const BlockFingerprint expected = fingerprint(seq, seq_state);
+  // Every block through the engine (no automatic in-order mode), then through the optimistic
+  // round without its hand-over: this is a check of both.
+  parallel::AutomaticMode optimistic = parallel::AutomaticMode::off();
+  optimistic.optimistic_round = parallel::OptimisticRound::kAlways;
+  optimistic.optimistic_group_txs = 0;
+  const std::pair<parallel::AutomaticMode, const char*> modes[] = {
+      {parallel::AutomaticMode::off(), "engine"}, {optimistic, "optimistic round"}};
+  for (const auto& [mode, name] : modes) {
+    InMemoryState par_state = pre;
+    parallel::ParallelBlockExecutor executor(parallel::ExecutorOptions::every_block(check->threads),
+                                             mode);
+    const BlockExecution par = executor.execute(par_state, env, rev, block.transactions, senders);
+    const std::string diff = describe_difference(expected, fingerprint(par, par_state));
+    if (!diff.empty()) return std::string("parallel differs from sequential (") + name + "): " + diff;
+  }
   if (seq.gas_used != sequential.gas_used)
     return std::string("sequential executors disagree on gas used");
   return std::nullopt;
