@@ -211,25 +211,26 @@ TEST(TransferBlock, IdenticalToInOrderExecution) {
 }
 
 // Blocks of thousands of transfers (workers take components 16 at a time), over few and many
-// accounts, and one with calldata near its end (not a transfer block after all).
+// accounts, and one with calldata near its end (not a transfer block after all). Kept small
+// enough for the ThreadSanitizer run (about 15 s there).
 TEST(TransferBlock, LargeBlocksIdenticalToInOrderExecution) {
   size_t transfer_blocks = 0;
-  for (uint64_t seed = 1; seed <= 6; ++seed) {
+  for (uint64_t seed = 1; seed <= 3; ++seed) {
     const uint32_t accounts = seed % 2 ? 3000 : 20000;
-    TransferBlock b = random_transfers(900 + seed, 5000, accounts, seed % 3 ? Revision::Prague : Revision::Berlin);
-    if (seed == 6) b.txs[4500].data = Bytes{0x01};
+    TransferBlock b = random_transfers(900 + seed, 4500, accounts, seed < 3 ? Revision::Prague : Revision::Berlin);
+    if (seed == 3) b.txs[4000].data = Bytes{0x01};
     const BlockFingerprint expected = in_order(b);
     for (unsigned threads : {2u, 3u}) {
       const ParallelRun run = parallel(b, threads);
       transfer_blocks += run.transfer_block;
       ASSERT_EQ(run.fingerprint, expected) << "seed " << seed << " threads " << threads << ": "
                                            << describe_difference(expected, run.fingerprint);
-      if (seed == 6) {
+      if (seed == 3) {
         EXPECT_FALSE(run.transfer_block) << "threads " << threads;
       }
     }
   }
-  EXPECT_GE(transfer_blocks, 8u);
+  EXPECT_EQ(transfer_blocks, 4u);
 }
 
 TEST(TransferBlock, RecipientWithCodeFallsBackToTheEngine) {
