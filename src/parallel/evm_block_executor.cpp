@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <thread>
 
 #include "chain/blob_gas.hpp"
 #include "parallel/block_shape.hpp"
@@ -92,6 +91,13 @@ void diff_to_writes(const StateDiff& diff, TxIndex tx, MvStateView& view,
 
 namespace paraevm::parallel {
 namespace {
+/// Whether a result computed before the block's earlier transactions were known can be kept:
+/// it is valid, and its transaction fits the gas and blob gas the block has left (the checks
+/// that depend on those earlier transactions).
+bool fits_block(const TxOutcome& outcome, const Transaction& tx, const BlockGasLeft& left) {
+  return outcome.valid() && tx.gas_limit <= left.gas &&
+         tx.blob_versioned_hashes.size() * kGasPerBlob <= left.blob_gas;
+}
 /// The probe stops early once the transactions it ran cost at least this many times the
 /// engine's own cost per transaction (and the prediction agrees).
 constexpr double kCertainMultiple = 8.0;
@@ -423,20 +429,16 @@ bool ParallelBlockExecutor::run_optimistic(InMemoryState& state, const BlockEnv&
       }
       uint8_t status;
       // While the next result is not there, the committer runs the round's next transaction.
-      for (unsigned spins = 0; (status = im.round[i].status.load(std::memory_order_acquire)) == kRoundPending;) {
+      for (SpinWait wait; (status = im.round[i].status.load(std::memory_order_acquire)) == kRoundPending;) {
         if (const std::optional<size_t> j = claim(); j && *j < n) {
           run_round(*j, 0);
-        } else if (++spins < 4096) {
-          cpu_pause();
         } else {
-          std::this_thread::yield();  // more workers than cores (a sanitizer build, a busy machine)
+          wait.pause();
         }
       }
       const BlockGasLeft left = gas_left(env, gas_used, blob_gas_used);
       TxOutcome& outcome = im.outcomes[i];
-      const uint64_t blob_gas = transactions[i].blob_versioned_hashes.size() * kGasPerBlob;
-      bool keep = status == kRoundDone && outcome.valid() && transactions[i].gas_limit <= left.gas &&
-                  blob_gas <= left.blob_gas;
+      bool keep = status == kRoundDone && fits_block(outcome, transactions[i], left);
       for (size_t r = 0; keep && r < im.round[i].reads.size(); ++r)
         keep = !im.overlay.changed(im.round[i].reads[r]);
       if (!keep) {
@@ -459,16 +461,14 @@ bool ParallelBlockExecutor::run_optimistic(InMemoryState& state, const BlockEnv&
   try {
     im.executor.run_on_workers([&](unsigned w, unsigned) {
       if (w != 0) {
-        for (unsigned spins = 0; !stop.load(std::memory_order_relaxed);) {
+        for (SpinWait wait; !stop.load(std::memory_order_relaxed);) {
           const std::optional<size_t> j = claim();
           if (j && *j >= n) return;
           if (j) {
             run_round(*j, w);
-            spins = 0;
-          } else if (++spins < 4096) {
-            cpu_pause();
+            wait.reset();
           } else {
-            std::this_thread::yield();
+            wait.pause();
           }
         }
         return;
@@ -513,10 +513,8 @@ void ParallelBlockExecutor::commit_outcomes(InMemoryState& state, const BlockEnv
   size_t first_unchecked = 0;
   for (; first_unchecked < transactions.size(); ++first_unchecked) {
     const size_t i = first_unchecked;
-    const BlockGasLeft left = gas_left(out, env);
     TxOutcome& parallel = outcome_of(i);
-    const uint64_t blob_gas = transactions[i].blob_versioned_hashes.size() * kGasPerBlob;
-    if (!parallel.valid() || transactions[i].gas_limit > left.gas || blob_gas > left.blob_gas) break;
+    if (!fits_block(parallel, transactions[i], gas_left(out, env))) break;
     record_receipt(out, std::move(parallel.receipt), parallel.bloom);
   }
   const std::span<const TxReceipt> recorded(out.receipts.data() + first_receipt,
@@ -535,9 +533,8 @@ void ParallelBlockExecutor::commit_outcomes(InMemoryState& state, const BlockEnv
   for (size_t i = first_unchecked; i < transactions.size(); ++i) {
     const BlockGasLeft left = gas_left(out, env);
     TxOutcome& parallel = outcome_of(i);
-    const uint64_t blob_gas = transactions[i].blob_versioned_hashes.size() * kGasPerBlob;
     TxOutcome outcome;
-    if (parallel.valid() && transactions[i].gas_limit <= left.gas && blob_gas <= left.blob_gas)
+    if (fits_block(parallel, transactions[i], left))
       outcome = std::move(parallel);
     else
       outcome = apply_transaction(state, env, rev, transactions[i], senders[i], nullptr, left);

@@ -94,6 +94,14 @@ struct AutomaticMode {
     m.optimistic_round = OptimisticRound::kNever;
     return m;
   }
+  /// Every block through the optimistic round, never handed to the engine (with
+  /// ExecutorOptions::every_block: `bench --optimistic`, blocktest, the tests).
+  static AutomaticMode optimistic_only() {
+    AutomaticMode m = off();
+    m.optimistic_round = OptimisticRound::kAlways;
+    m.optimistic_group_txs = 0;
+    return m;
+  }
 };
 
 /// Runs blocks in parallel; keeps its thread pool and multi-version memory across blocks.

@@ -22,6 +22,24 @@ inline void cpu_pause() noexcept {
 #endif
 }
 
+/// A wait that spins a while, then yields its core: for more workers than cores (a sanitizer
+/// build, a busy machine) a spinner would keep the thread it waits for off the CPU.
+class SpinWait {
+ public:
+  void pause() noexcept {
+    if (++spins_ < kSpins) {
+      cpu_pause();
+    } else {
+      std::this_thread::yield();
+    }
+  }
+  void reset() noexcept { spins_ = 0; }
+
+ private:
+  static constexpr unsigned kSpins = 4096;
+  unsigned spins_ = 0;
+};
+
 class SpinLock {
  public:
   void lock() noexcept {

@@ -116,12 +116,9 @@ std::vector<Row> bench_case(const BenchCase& c, const BenchOptions& opts, std::v
                                             : parallel::ExecutorOptions{};
     options.threads = threads;
     options.pin_threads = opts.pin;
-    parallel::AutomaticMode automatic = opts.every_block || opts.optimistic ? parallel::AutomaticMode::off()
-                                                                            : parallel::AutomaticMode{};
-    if (opts.optimistic) {  // the round on every block, never handing it to the engine
-      automatic.optimistic_round = parallel::OptimisticRound::kAlways;
-      automatic.optimistic_group_txs = 0;
-    }
+    const parallel::AutomaticMode automatic = opts.every_block  ? parallel::AutomaticMode::off()
+                                              : opts.optimistic ? parallel::AutomaticMode::optimistic_only()
+                                                                : parallel::AutomaticMode{};
     auto& executor =
         *executors.emplace_back(std::make_unique<parallel::ParallelBlockExecutor>(options, automatic));
     Row row{c.name, c.txs.size(), seq.gas_used, threads};

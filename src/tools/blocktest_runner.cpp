@@ -63,11 +63,9 @@ std::optional<std::string> compare_parallel(void* ctx, const InMemoryState& pre,
   const BlockFingerprint expected = fingerprint(seq, seq_state);
   // Every block through the engine (no automatic in-order mode), then through the optimistic
   // round without its hand-over: this is a check of both.
-  parallel::AutomaticMode optimistic = parallel::AutomaticMode::off();
-  optimistic.optimistic_round = parallel::OptimisticRound::kAlways;
-  optimistic.optimistic_group_txs = 0;
   const std::pair<parallel::AutomaticMode, const char*> modes[] = {
-      {parallel::AutomaticMode::off(), "engine"}, {optimistic, "optimistic round"}};
+      {parallel::AutomaticMode::off(), "engine"},
+      {parallel::AutomaticMode::optimistic_only(), "optimistic round"}};
   for (const auto& [mode, name] : modes) {
     InMemoryState par_state = pre;
     parallel::ParallelBlockExecutor executor(parallel::ExecutorOptions::every_block(check->threads),

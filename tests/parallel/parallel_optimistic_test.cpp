@@ -171,10 +171,7 @@ TEST(OptimisticRound, FailuresEndInTheExactResult) {
     FailOnce faults(1 + static_cast<uint32_t>(seed % 5), seed % 3 == 0);
     parallel::ExecutorOptions options = parallel::ExecutorOptions::every_block(seed % 2 ? 2 : 3);
     options.faults = &faults;
-    parallel::AutomaticMode automatic = parallel::AutomaticMode::off();
-    automatic.optimistic_round = parallel::OptimisticRound::kAlways;
-    automatic.optimistic_group_txs = 0;
-    parallel::ParallelBlockExecutor executor(options, automatic);
+    parallel::ParallelBlockExecutor executor(options, parallel::AutomaticMode::optimistic_only());
     InMemoryState state = b.pre;
     const BlockExecution out = executor.execute(state, b.env, b.rev, b.txs, b.senders);
     const BlockFingerprint got = fingerprint(out, state);

@@ -85,13 +85,9 @@ TEST_P(RandomBlocksTest, ParallelIdenticalToSequential) {
   // The optimistic round (parallel/optimistic_block.hpp) on every block: at 2 and 4 threads
   // never handing over (every conflict re-run by the committer), at 3 threads handing the rest
   // to the engine after the first group of 4 with a re-run.
-  for (unsigned threads : {2u, 4u}) {
-    parallel::AutomaticMode optimistic = parallel::AutomaticMode::off();
-    optimistic.optimistic_round = parallel::OptimisticRound::kAlways;
-    optimistic.optimistic_group_txs = 0;
+  for (unsigned threads : {2u, 4u})
     executors.push_back(std::make_unique<parallel::ParallelBlockExecutor>(
-        parallel::ExecutorOptions::every_block(threads), optimistic));
-  }
+        parallel::ExecutorOptions::every_block(threads), parallel::AutomaticMode::optimistic_only()));
   parallel::AutomaticMode handing_over = parallel::AutomaticMode::off();
   handing_over.optimistic_round = parallel::OptimisticRound::kAlways;
   handing_over.optimistic_group_txs = 4;
