@@ -48,12 +48,16 @@ class DenseLocation {
     }
   }
 
-  /// Sets (or with `present` false removes) the write of `tx`.
-  void set(TxIndex tx, const Write& write, bool present = true) {
+  /// Sets (or with `present` false removes) the write of `tx`. True when a delta of `tx` was
+  /// replaced by a full write (see MvMemory::record).
+  bool set(TxIndex tx, const Write& write, bool present = true) {
     Slot& slot = slots_[tx];
     std::lock_guard lock(slot.lock);
+    const bool became_full = slot.present && slot.write.kind == WriteKind::kDelta && present &&
+                             write.kind == WriteKind::kValue;
     slot.present = present;
     if (present) slot.write = write;
+    return became_full;
   }
   void mark_estimate(TxIndex tx) {
     Slot& slot = slots_[tx];

@@ -137,25 +137,29 @@ class MvMemory {
   }
 
   /// Installs the write set of `version`, replacing the entries of the transaction's previous
-  /// incarnation and removing those it no longer writes. Returns whether a location outside the
-  /// previous incarnation's write set was written (then higher transactions must revalidate).
+  /// incarnation and removing those it no longer writes. Returns whether higher transactions
+  /// must revalidate: a location outside the previous incarnation's write set was written, or
+  /// one that it only added a delta to now gets a full write. (A read past deltas skips the
+  /// delta's ESTIMATE, so it may have validated while this transaction was re-executing; only
+  /// a new round of validations sees the full write.)
   bool record(Version version, const WriteSet<T>& writes) {
     std::vector<Cell*>& next = per_tx_[version.tx].spare;
     std::vector<Cell*>& prev = per_tx_[version.tx].written;
     next.clear();
     next.reserve(writes.size());
     bool wrote_dense = false;
+    bool became_full = false;  // a delta of the previous incarnation is now a full write
     try {
       for (const Write<T>& w : writes) {
         const uint64_t h = hash_of(w.key);
         if (is_dense(w.key, h)) {
-          dense_.set(version.tx, {version.incarnation, w.kind, false, w.value, w.delta});
+          became_full |= dense_.set(version.tx, {version.incarnation, w.kind, false, w.value, w.delta});
           wrote_dense = true;
           continue;
         }
         Cell* cell = find_or_create_cell(w.key, h);
         next.push_back(cell);  // before the entry exists: cannot throw, capacity is reserved
-        upsert(*cell, version, w);
+        became_full |= upsert(*cell, version, w);
       }
     } catch (...) {
       per_tx_[version.tx].dense = per_tx_[version.tx].dense || wrote_dense;
@@ -169,7 +173,7 @@ class MvMemory {
     std::sort(next.begin(), next.end());
     next.erase(std::unique(next.begin(), next.end()), next.end());
 
-    bool wrote_new = false;
+    bool wrote_new = became_full;
     auto p = prev.begin();
     for (Cell* cell : next) {
       while (p != prev.end() && *p < cell) erase_entry(**p++, version.tx);
@@ -444,9 +448,12 @@ class MvMemory {
     if (!full && present) cell.full_writers.erase(w);
   }
 
-  static void upsert(Cell& cell, Version version, const Write<T>& w) {
+  /// Sets the entry of `version`'s transaction; true when it replaced a delta of the same
+  /// transaction by a full write.
+  static bool upsert(Cell& cell, Version version, const Write<T>& w) {
     std::lock_guard lock(cell.lock);
     auto it = first_at_or_above(cell.entries, version.tx);
+    const bool had_delta = it != cell.entries.end() && it->tx == version.tx && it->kind == WriteKind::kDelta;
     if (it == cell.entries.end() || it->tx != version.tx) it = cell.entries.insert(it, Entry{});
     set_full_writer(cell, version.tx, w.kind == WriteKind::kValue);
     it->tx = version.tx;
@@ -458,6 +465,7 @@ class MvMemory {
     } else {
       it->delta = w.delta;
     }
+    return had_delta && w.kind == WriteKind::kValue;
   }
 
   static void erase_entry(Cell& cell, TxIndex tx) {

@@ -254,5 +254,26 @@ TEST(MvMemory, DenseLocationBehavesLikeACell) {
   }
 }
 
+// A delta that becomes a full write in the next incarnation sends higher transactions back to
+// validation: a read past deltas skipped the delta's ESTIMATE, so it may have passed validation
+// while the transaction was re-executing, and nothing else would make it look again.
+TEST(MvMemory, DeltaTurnedFullWriteCountsAsNew) {
+  using Mv = MvMemory<testing::IntTraits>;
+  using W = Write<testing::IntTraits>;
+  for (bool dense : {false, true}) {
+    Mv mv;
+    mv.reset(10);
+    if (dense) mv.set_dense_location(7);
+    EXPECT_TRUE(mv.record({2, 0}, {W::add(7, 1)}));
+    std::vector<ReadRecord<testing::IntTraits>> reads{{7, mv.read(7, 9, true).origin, true}};
+    mv.convert_writes_to_estimates(2);
+    EXPECT_TRUE(mv.validate_read_set(9, reads)) << dense;  // the delta's estimate is skipped
+    EXPECT_TRUE(mv.record({2, 1}, {W::full(7, 50)})) << dense;
+    EXPECT_FALSE(mv.validate_read_set(9, reads)) << dense;
+    EXPECT_FALSE(mv.record({2, 2}, {W::full(7, 60)})) << dense;  // full to full: nothing new
+    EXPECT_FALSE(mv.record({2, 3}, {W::add(7, 2)})) << dense;    // full to delta: nothing new
+  }
+}
+
 }  // namespace
 }  // namespace paraevm::parallel
