@@ -41,9 +41,9 @@ void InMemoryState::apply(const StateDiff& diff) {
   for (const AccountDiff& d : diff.accounts) apply_account(d);
 }
 
-void InMemoryState::apply_shards(const StateDiff& diff, unsigned first, unsigned stride) {
+void InMemoryState::apply_shards(const StateDiff& diff, uint32_t shards) {
   for (const AccountDiff& d : diff.accounts)
-    if (shard_of(d.address) % stride == first) apply_account(d);
+    if ((shards >> shard_of(d.address)) & 1) apply_account(d);
 }
 
 void InMemoryState::add_codes(const StateDiff& diff) {

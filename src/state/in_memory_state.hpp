@@ -47,7 +47,7 @@ class InMemoryState final : public StateView {
   /// Applies a transaction's changes.
   void apply(const StateDiff& diff);
 
-  static constexpr unsigned kShards = 16;
+  static constexpr unsigned kShards = 16;  // at most 32: apply_shards takes a bit set
   /// The shard that holds `addr`.
   static unsigned shard_of(const Address& addr) {
     // The map's own hash uses the first and last eight bytes; mixing the middle ones keeps the
@@ -56,10 +56,10 @@ class InMemoryState final : public StateView {
     for (size_t i = 4; i < 12; ++i) h = (h << 8) | addr[i];
     return static_cast<unsigned>((h * 0x9E3779B97F4A7C15ULL) >> 60);
   }
-  /// apply(diff) restricted to the accounts of shards s with s % stride == first. Calls for
-  /// different `first` (same stride) may run concurrently: they touch disjoint maps. New code
-  /// is not registered: call add_codes(diff) too (not concurrently).
-  void apply_shards(const StateDiff& diff, unsigned first, unsigned stride);
+  /// apply(diff) restricted to the accounts of the shards whose bit is set in `shards`. Calls
+  /// with disjoint sets may run concurrently: they touch disjoint maps. New code is not
+  /// registered: call add_codes(diff) too (not concurrently).
+  void apply_shards(const StateDiff& diff, uint32_t shards);
   /// Registers the code that `diff` deploys (the part of apply() that apply_shards leaves out).
   void add_codes(const StateDiff& diff);
 
