@@ -226,6 +226,12 @@ ExecutionStats ParallelBlockExecutor::stats() const {
   return s;
 }
 DependencyGraph ParallelBlockExecutor::dependency_graph() const { return impl_->executor.dependency_graph(); }
+std::vector<ConflictEdge> ParallelBlockExecutor::conflict_edges() const {
+  std::vector<ConflictEdge> edges;
+  impl_->executor.for_each_dependency(
+      [&](TxIndex reader, TxIndex writer, const EvmKey& key) { edges.push_back({reader, writer, key}); });
+  return edges;
+}
 unsigned ParallelBlockExecutor::threads() const { return impl_->executor.threads(); }
 
 BlockExecution ParallelBlockExecutor::execute(InMemoryState& state, const BlockEnv& env, Revision rev,

@@ -7,6 +7,7 @@
 #include <span>
 
 #include "chain/block_executor.hpp"
+#include "parallel/conflict_report.hpp"
 #include "parallel/executor.hpp"
 #include "parallel/evm_location.hpp"
 #include "parallel/evm_state_view.hpp"
@@ -120,6 +121,10 @@ class ParallelBlockExecutor {
   ExecutionStats stats() const;
   /// Per-transaction times and dependencies of the last block (with options.profile).
   DependencyGraph dependency_graph() const;
+  /// The same dependencies, each with the location it went through (conflict_report.hpp).
+  /// Both describe the last block the engine ran: give the executor AutomaticMode::off() to
+  /// have every block run there.
+  std::vector<ConflictEdge> conflict_edges() const;
   unsigned threads() const;
 
  private:

@@ -184,6 +184,23 @@ class Executor {
     return g;
   }
 
+  /// Calls fn(reader, writer, key) for every dependency behind dependency_graph(): `writer`
+  /// (< reader) wrote part of what the final incarnation of `reader` read at `key` (a repeated
+  /// read repeats its calls). After a block, single-threaded.
+  template <class Fn>
+  void for_each_dependency(Fn&& fn) const {
+    std::vector<TxIndex> sources;
+    for (size_t i = 0; i < size_; ++i) {
+      const auto& reads = slots_[i].reads;
+      if (!reads || reads->incarnation == kNoIncarnation) continue;
+      for (const ReadRecord<T>& r : reads->reads) {
+        sources.clear();
+        memory_.collect_sources(r.key, static_cast<TxIndex>(i), sources, r.skip_deltas);
+        for (TxIndex writer : sources) fn(static_cast<TxIndex>(i), writer, r.key);
+      }
+    }
+  }
+
   const ExecutionStats& stats() const { return stats_; }
   unsigned threads() const { return pool_.size(); }
 

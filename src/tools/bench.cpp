@@ -8,10 +8,12 @@
 #include <iomanip>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
 
+#include "base/hex.hpp"
 #include "chain/block_executor.hpp"
 #include "chain/block_fingerprint.hpp"
 #include "chain/chain_config.hpp"
@@ -38,6 +40,7 @@ struct BenchOptions {
   bool pin = false;
   bool every_block = false;
   bool optimistic = false;
+  size_t conflicts = 0;  // locations and contracts listed per block; 0: no conflict report
 };
 
 /// One block to benchmark.
@@ -88,24 +91,37 @@ double time_once(const BenchCase& c, Run&& run) {
   return ms(std::chrono::steady_clock::now() - start);
 }
 
-std::vector<Row> bench_case(const BenchCase& c, const BenchOptions& opts, std::vector<double>& ideal_at) {
+/// What the profiled run found about a block: the ideal speedups at 2..64 threads and, with
+/// --conflicts, where its transactions conflict.
+struct CaseProfile {
+  std::vector<double> ideal_at;
+  std::optional<parallel::ConflictReport> conflicts;
+};
+
+std::vector<Row> bench_case(const BenchCase& c, const BenchOptions& opts, CaseProfile& profile) {
   // Reference: in-order execution.
   InMemoryState seq_state = *c.pre;
   const BlockExecution seq = execute_transactions(seq_state, c.env, c.rev, c.txs, c.senders);
   const BlockFingerprint expected = fingerprint(seq, seq_state);
 
-  // Ideal speedups from one profiled run at the largest thread count.
+  // Ideal speedups (and conflicts) from a profiled run at the largest thread count, the second
+  // of two: the first pays for cold caches and code analysis (a mainnet block's summed
+  // execution time read about a fifth higher there).
   const unsigned max_threads = *std::max_element(opts.threads.begin(), opts.threads.end());
   // The profiled run goes through the engine whatever the automatic mode would choose.
   parallel::ExecutorOptions profile_options =
       parallel::ExecutorOptions::every_block(std::max(2u, max_threads));
   profile_options.profile = true;
   parallel::ParallelBlockExecutor profiler(profile_options, parallel::AutomaticMode::off());
-  InMemoryState profiled = *c.pre;
-  (void)profiler.execute(profiled, c.env, c.rev, c.txs, c.senders);
+  for (int warm = 0; warm < 2; ++warm) {
+    InMemoryState profiled = *c.pre;
+    (void)profiler.execute(profiled, c.env, c.rev, c.txs, c.senders);
+  }
   const parallel::DependencyGraph graph = profiler.dependency_graph();
-  ideal_at.clear();
-  for (unsigned t : {2u, 4u, 8u, 16u, 32u, 64u}) ideal_at.push_back(parallel::ideal_speedup(graph, t));
+  profile.ideal_at.clear();
+  for (unsigned t : {2u, 4u, 8u, 16u, 32u, 64u}) profile.ideal_at.push_back(parallel::ideal_speedup(graph, t));
+  if (opts.conflicts > 0)
+    profile.conflicts = parallel::build_conflict_report(graph, profiler.conflict_edges(), opts.conflicts);
 
   // One executor per thread count, each checked against in-order execution once.
   std::vector<std::unique_ptr<parallel::ParallelBlockExecutor>> executors;
@@ -164,6 +180,25 @@ std::vector<Row> bench_case(const BenchCase& c, const BenchOptions& opts, std::v
   return rows;
 }
 
+void print_conflicts_text(const parallel::ConflictReport& r) {
+  const double total_ms = static_cast<double>(r.total_ns) / 1e6;
+  const double critical_ms = static_cast<double>(r.critical_path_ns) / 1e6;
+  std::cout << "  conflicts: " << r.dependent_transactions << " of " << r.transactions
+            << " transactions read what an earlier one wrote; critical path " << std::setprecision(3) << critical_ms
+            << " ms of " << total_ms << " ms (" << r.critical_path_transactions << " transactions: at most "
+            << std::setprecision(2) << (critical_ms > 0 ? total_ms / critical_ms : 1.0) << "x on any number of threads)\n";
+  if (r.locations.empty()) return;
+  std::cout << "  locations with the most dependencies (dependencies, reading transactions, critical-path ms):\n";
+  for (const parallel::LocationConflict& l : r.locations)
+    std::cout << "    " << to_hex(l.key.address) << ' ' << parallel::describe_location(l.key) << "  " << l.dependencies
+              << "  " << l.readers << "  " << std::setprecision(3) << static_cast<double>(l.critical_path_ns) / 1e6
+              << '\n';
+  std::cout << "  addresses with the most dependencies (dependencies, reading transactions, critical-path ms, locations):\n";
+  for (const parallel::ContractConflict& c : r.contracts)
+    std::cout << "    " << to_hex(c.address) << "  " << c.dependencies << "  " << c.readers << "  " << std::setprecision(3)
+              << static_cast<double>(c.critical_path_ns) / 1e6 << "  " << c.locations << '\n';
+}
+
 void print_rows_text(const std::vector<Row>& rows, const std::vector<double>& ideal_at) {
   for (const Row& r : rows) {
     std::cout << std::left << std::setw(14) << r.name << std::right << " txs " << std::setw(6) << r.txs << "  gas "
@@ -181,8 +216,32 @@ void print_rows_text(const std::vector<Row>& rows, const std::vector<double>& id
   std::cout << '\n';
 }
 
-void print_json(const std::vector<Row>& rows, const std::vector<std::vector<double>>& ideals,
-                const std::vector<size_t>& case_of_row, double geomean, double min_speedup) {
+void print_conflicts_json(std::ostream& os, const std::string& name, const parallel::ConflictReport& r) {
+  os << "{\"name\": \"" << name << "\", \"transactions\": " << r.transactions
+     << ", \"dependent_transactions\": " << r.dependent_transactions
+     << ", \"total_ms\": " << static_cast<double>(r.total_ns) / 1e6
+     << ", \"critical_path_ms\": " << static_cast<double>(r.critical_path_ns) / 1e6
+     << ", \"critical_path_transactions\": " << r.critical_path_transactions << ", \"locations\": [";
+  for (size_t i = 0; i < r.locations.size(); ++i) {
+    const parallel::LocationConflict& l = r.locations[i];
+    os << (i ? ", " : "") << "{\"address\": \"" << to_hex(l.key.address) << "\", \"location\": \""
+       << parallel::describe_location(l.key) << "\", \"dependencies\": " << l.dependencies
+       << ", \"readers\": " << l.readers << ", \"critical_path_ms\": " << static_cast<double>(l.critical_path_ns) / 1e6
+       << "}";
+  }
+  os << "], \"addresses\": [";
+  for (size_t i = 0; i < r.contracts.size(); ++i) {
+    const parallel::ContractConflict& c = r.contracts[i];
+    os << (i ? ", " : "") << "{\"address\": \"" << to_hex(c.address) << "\", \"dependencies\": " << c.dependencies
+       << ", \"readers\": " << c.readers << ", \"critical_path_ms\": " << static_cast<double>(c.critical_path_ns) / 1e6
+       << ", \"locations\": " << c.locations << "}";
+  }
+  os << "]}";
+}
+
+void print_json(const std::vector<Row>& rows, const std::vector<CaseProfile>& profiles,
+                const std::vector<std::string>& case_names, const std::vector<size_t>& case_of_row,
+                double geomean, double min_speedup) {
   std::ostringstream os;
   os << std::setprecision(6) << "{\"machine\": {\"nproc\": " << std::thread::hardware_concurrency()
      << ", \"cpu\": \"" << machine_cpu() << "\"}, \"results\": [";
@@ -195,12 +254,21 @@ void print_json(const std::vector<Row>& rows, const std::vector<std::vector<doub
        << ", \"identical\": " << (r.identical ? "true" : "false") << ", \"ideal_speedup\": " << r.ideal
        << ", \"measured_over_ideal\": " << r.speedup() / r.ideal << ", \"mode\": \"" << r.mode
        << "\", \"probe_prediction\": " << r.probe_prediction << ", \"ideal_speedup_at\": {";
-    const auto& ideal = ideals[case_of_row[i]];
+    const auto& ideal = profiles[case_of_row[i]].ideal_at;
     const unsigned ts[] = {2, 4, 8, 16, 32, 64};
     for (size_t k = 0; k < ideal.size(); ++k) os << (k ? ", " : "") << '"' << ts[k] << "\": " << ideal[k];
     os << "}}";
   }
-  os << "], \"geomean_speedup\": " << geomean << ", \"min_speedup\": " << min_speedup << "}";
+  os << "], \"geomean_speedup\": " << geomean << ", \"min_speedup\": " << min_speedup;
+  bool any_conflicts = false;
+  for (size_t k = 0; k < profiles.size(); ++k) {
+    if (!profiles[k].conflicts) continue;
+    os << (any_conflicts ? ", " : ", \"conflicts\": [");
+    print_conflicts_json(os, case_names[k], *profiles[k].conflicts);
+    any_conflicts = true;
+  }
+  if (any_conflicts) os << "]";
+  os << "}";
   std::cout << os.str() << '\n';
 }
 
@@ -246,13 +314,18 @@ void run_bench(const BenchOptions& opts) {
   const unsigned max_threads = *std::max_element(opts.threads.begin(), opts.threads.end());
   std::vector<Row> rows;
   std::vector<size_t> case_of_row;
-  std::vector<std::vector<double>> ideals(cases.list.size());
+  std::vector<CaseProfile> profiles(cases.list.size());
+  std::vector<std::string> case_names;
+  for (const BenchCase& c : cases.list) case_names.push_back(c.name);
   double log_sum = 0, min_speedup = 1e300;
   size_t counted = 0;
   bool all_identical = true;
   for (size_t i = 0; i < cases.list.size(); ++i) {
-    const std::vector<Row> case_rows = bench_case(cases.list[i], opts, ideals[i]);
-    if (!opts.json) print_rows_text(case_rows, ideals[i]);
+    const std::vector<Row> case_rows = bench_case(cases.list[i], opts, profiles[i]);
+    if (!opts.json) {
+      print_rows_text(case_rows, profiles[i].ideal_at);
+      if (profiles[i].conflicts) print_conflicts_text(*profiles[i].conflicts);
+    }
     for (const Row& r : case_rows) {
       all_identical = all_identical && r.identical;
       if (r.threads == max_threads && r.txs > 0) {
@@ -267,7 +340,7 @@ void run_bench(const BenchOptions& opts) {
   const double geomean = counted ? std::exp(log_sum / counted) : 1.0;
   if (counted == 0) min_speedup = 1.0;
   if (opts.json) {
-    print_json(rows, ideals, case_of_row, geomean, min_speedup);
+    print_json(rows, profiles, case_names, case_of_row, geomean, min_speedup);
   } else {
     std::cout << "geometric-mean speedup at " << max_threads << " threads: " << std::setprecision(3) << geomean
               << "x, slowest: " << min_speedup << "x; results "
@@ -292,6 +365,9 @@ void add_bench_command(CLI::App& app) {
   cmd->add_option("--threads", opts->threads, "Thread counts, e.g. 1,2,4")->delimiter(',');
   cmd->add_option("--repeat", opts->repeat, "Runs per measurement (best is kept)")->check(CLI::PositiveNumber);
   cmd->add_flag("--json", opts->json, "Print JSON");
+  cmd->add_option("--conflicts", opts->conflicts,
+                  "Also report where each block's transactions conflict: the N locations and addresses "
+                  "with the most dependencies, and their share of the critical path");
   cmd->add_flag("--pin", opts->pin, "Bind each worker thread to its own CPU");
   auto* every_block = cmd->add_flag("--every-block", opts->every_block,
                                     "Run every block on the engine (no automatic in-order mode)");

@@ -3,6 +3,9 @@
 // thread counts.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <unordered_map>
+
 #include "chain/block_fingerprint.hpp"
 #include "parallel/evm_block_executor.hpp"
 #include "workload/workload.hpp"
@@ -36,6 +39,42 @@ TEST_P(ParallelEvmTest, IdenticalToSequential) {
                                << describe_difference(expected, got);
     }
   }
+}
+
+// The conflict report of an ERC-20 block where half the transfers go to one account: every such
+// transfer after the first read the balance slot the previous one wrote, so that slot of the
+// token leads the report with one dependency per hot transfer but the first, and carries the
+// critical path.
+TEST(ParallelEvmConflicts, HotRecipientSlotLeadsTheReport) {
+  const workload::Workload w = workload::build({workload::Kind::Erc20, 200, 0, 0.5, 7});
+  std::unordered_map<Address, size_t, FixedBytesHasher> recipients;  // transfer(address,uint256)
+  for (const Transaction& tx : w.txs) {
+    ASSERT_GE(tx.data.size(), 36u);
+    Address to;
+    std::copy(tx.data.begin() + 16, tx.data.begin() + 36, to.data());
+    ++recipients[to];
+  }
+  size_t hot = 0;
+  for (const auto& [to, count] : recipients) hot = std::max(hot, count);
+  ASSERT_GT(hot, 50u);
+  parallel::ExecutorOptions options = parallel::ExecutorOptions::every_block(2);
+  options.profile = true;
+  parallel::ParallelBlockExecutor executor(options, parallel::AutomaticMode::off());
+  InMemoryState state = w.pre;
+  ASSERT_TRUE(executor.execute(state, w.env, w.rev, w.txs, w.senders).valid());
+  const parallel::ConflictReport r =
+      parallel::build_conflict_report(executor.dependency_graph(), executor.conflict_edges(), 3);
+  ASSERT_FALSE(r.locations.empty());
+  const Address token = *w.txs[0].to;
+  EXPECT_EQ(r.locations[0].key.address, token);
+  EXPECT_EQ(r.locations[0].key.field, parallel::EvmField::Storage);
+  EXPECT_EQ(r.locations[0].dependencies, hot - 1);
+  EXPECT_EQ(r.locations[0].readers, hot - 1);
+  EXPECT_EQ(r.dependent_transactions, hot - 1);
+  EXPECT_GT(r.locations[0].critical_path_ns, 0u);
+  EXPECT_EQ(r.critical_path_transactions, hot);
+  ASSERT_FALSE(r.contracts.empty());
+  EXPECT_EQ(r.contracts[0].address, token);
 }
 
 std::vector<Case> all_cases() {
