@@ -118,6 +118,8 @@ std::string describe_location(const EvmKey& key) {
   switch (key.field) {
     case EvmField::Account:
       return "account";
+    case EvmField::Balance:
+      return "balance";
     case EvmField::Storage:
       return "storage " + key.slot.to_hex();
     case EvmField::StorageEpoch:

@@ -59,7 +59,8 @@ struct ConflictReport {
 ConflictReport build_conflict_report(const DependencyGraph& graph, std::span<const ConflictEdge> edges,
                                      size_t top);
 
-/// "account", "storage 0x…" or "storage wipe": what part of the address `key` is.
+/// "account" (existence, nonce, code), "balance", "storage 0x…" or "storage wipe": what part of
+/// the address `key` is.
 std::string describe_location(const EvmKey& key);
 
 }  // namespace paraevm::parallel

@@ -19,7 +19,8 @@ class EvmTask final : public Task<EvmTraits, EvmTxOutput> {
   EvmTask(const BlockEnv& env, Revision rev, std::span<const Transaction> txs, std::span<const Address> senders,
           EvmBaseReader& base, CodeStore& codes, std::span<const TxIndex> previous_of_sender)
       : env_(env), rev_(rev), txs_(txs), senders_(senders), base_(base), codes_(codes),
-        coinbase_{env.coinbase, EvmField::Account, {}}, previous_of_sender_(previous_of_sender) {}
+        coinbase_{env.coinbase, base.balance_apart(env.coinbase) ? EvmField::Balance : EvmField::Account, {}},
+        previous_of_sender_(previous_of_sender) {}
 
   // Every transaction credits the coinbase with its fee.
   const EvmKey* dense_location() const override { return &coinbase_; }
@@ -57,29 +58,43 @@ void diff_to_writes(const StateDiff& diff, TxIndex tx, MvStateView& view,
   const uint32_t writer = tx + 1;
   for (const AccountDiff& a : diff.accounts) {
     const Address& addr = a.address;
+    if (a.balance_credit && !a.balance_unread && !a.nonce && !a.code_hash) {
+      // Credited without being read at all (the coinbase's fee): an additive delta, which
+      // creates no dependency on the account. It exists once its balance is non-zero.
+      const EvmField field = view.balance_apart(addr) ? EvmField::Balance : EvmField::Account;
+      writes.push_back(Write<EvmTraits>::add({addr, field, {}}, *a.balance_credit));
+      continue;
+    }
+    // The State read every other listed account: its unchanged fields are those it read.
+    const EvmValue before = view.account_location(addr);
     if (a.deleted) {
-      writes.push_back(Write<EvmTraits>::full({addr, EvmField::Account, {}}, EvmValue{}));
+      EvmValue gone;  // absent, its balance where it was
+      gone.balance_apart = before.balance_apart;
+      writes.push_back(Write<EvmTraits>::full({addr, EvmField::Account, {}}, gone));
+      if (before.balance_apart) writes.push_back(Write<EvmTraits>::full({addr, EvmField::Balance, {}}, EvmValue{}));
       writes.push_back(Write<EvmTraits>::full({addr, EvmField::StorageEpoch, {}}, EvmValue{.word = U256(writer)}));
       continue;
     }
-    const bool credit_only = a.balance_credit && !a.nonce && !a.code_hash;
-    if (credit_only) {
-      // Never read by this transaction (the coinbase's fee): an additive delta, which creates
-      // no dependency on the account. It exists once its balance is non-zero.
-      writes.push_back(Write<EvmTraits>::add({addr, EvmField::Account, {}}, *a.balance_credit));
-    } else {
-      // Any other listed account exists afterwards; its unchanged fields are those the State
-      // read when it loaded the account.
-      const EvmValue before = view.account_location(addr);
+    // It exists afterwards.
+    EvmValue account;
+    account.exists = true;
+    account.balance_apart = before.balance_apart;
+    account.nonce = a.nonce.value_or(before.nonce);
+    account.code_hash = a.code_hash.value_or(before.code_hash);
+    if (!before.balance_apart) {
       if (a.nonce || a.code_hash || a.balance || a.balance_credit || !before.exists) {
-        EvmValue account;
-        account.exists = true;
-        account.nonce = a.nonce.value_or(before.nonce);
-        account.code_hash = a.code_hash.value_or(before.code_hash);
         account.word = a.balance.value_or(before.word);
         if (a.balance_credit) account.word = account.word + *a.balance_credit;
         writes.push_back(Write<EvmTraits>::full({addr, EvmField::Account, {}}, account));
       }
+    } else {
+      if (a.nonce || a.code_hash || !before.exists)
+        writes.push_back(Write<EvmTraits>::full({addr, EvmField::Account, {}}, account));
+      // A credit stays a delta: no dependency on the balance it adds to.
+      if (a.balance)
+        writes.push_back(Write<EvmTraits>::full({addr, EvmField::Balance, {}}, EvmValue{.word = *a.balance}));
+      else if (a.balance_credit)
+        writes.push_back(Write<EvmTraits>::add({addr, EvmField::Balance, {}}, *a.balance_credit));
     }
     if (a.storage_cleared)
       writes.push_back(Write<EvmTraits>::full({addr, EvmField::StorageEpoch, {}}, EvmValue{.word = U256(writer)}));
@@ -336,6 +351,22 @@ void ParallelBlockExecutor::commit_parallel(InMemoryState& state, const BlockEnv
   const BlockStatus status = impl_->executor.execute_block(transactions.size(), task, base);
   if (!status.ok) std::rethrow_exception(status.error);  // what in-order execution would throw
 
+  // A credit to an account whose balance the transaction never read is reported as the
+  // account's new balance, as in-order execution reports it: the balance it would have read is
+  // the block's multi-version memory below it (over the pre-block state, not yet updated).
+  for (size_t i = 0; i < transactions.size(); ++i) {
+    StateDiff& diff = impl_->executor.result(static_cast<TxIndex>(i)).output.outcome.receipt.diff;
+    if (!diff.balance_unread) continue;
+    for (AccountDiff& a : diff.accounts) {
+      if (!a.balance_unread) continue;
+      const EvmValue before =
+          impl_->executor.value_before({a.address, EvmField::Balance, {}}, static_cast<TxIndex>(i), base);
+      a.balance = before.word + *a.balance_credit;
+      a.balance_credit.reset();
+      a.balance_unread = false;
+    }
+    diff.balance_unread = false;
+  }
   commit_outcomes(state, env, rev, transactions, senders, offset, out, [&](size_t i) -> TxOutcome& {
     return impl_->executor.result(static_cast<TxIndex>(i)).output.outcome;
   });

@@ -8,10 +8,14 @@ EvmValue EvmBaseReader::read_base(const EvmKey& key) {
     case EvmField::Account:
       if (const auto info = pre_.read_account(key.address)) {
         v.exists = true;
+        v.balance_apart = info->has_code();
         v.nonce = info->nonce;
         v.code_hash = info->code_hash;
-        v.word = info->balance;
+        if (!v.balance_apart) v.word = info->balance;
       }
+      break;
+    case EvmField::Balance:
+      if (const auto info = pre_.read_account(key.address)) v.word = info->balance;
       break;
     case EvmField::Storage:
       v.word = pre_.read_storage(key.address, key.slot);
@@ -23,12 +27,22 @@ EvmValue EvmBaseReader::read_base(const EvmKey& key) {
 }
 
 std::optional<AccountInfo> MvStateView::read_account(const Address& addr) {
+  AccountRead read = read_account_lazily(addr);
+  if (read.info && !read.balance_known) read.info->balance = read_balance(addr);
+  return read.info;
+}
+
+StateView::AccountRead MvStateView::read_account_lazily(const Address& addr) {
   const EvmValue acc = view_.read({addr, EvmField::Account, {}});
   remember_account(addr, acc);
+  if (acc.balance_apart && acc.exists) return {AccountInfo{acc.nonce, U256{}, acc.code_hash}, false};
   // An account that only received credits (the coinbase) exists once its balance is non-zero.
-  if (!acc.exists && acc.word.is_zero()) return std::nullopt;
-  return AccountInfo{acc.nonce, acc.word, acc.code_hash};
+  const U256 balance = acc.balance_apart ? read_balance(addr) : acc.word;
+  if (!acc.exists && balance.is_zero()) return {std::nullopt, true};
+  return {AccountInfo{acc.nonce, balance, acc.code_hash}, true};
 }
+
+U256 MvStateView::read_balance(const Address& addr) { return view_.read({addr, EvmField::Balance, {}}).word; }
 
 EvmValue MvStateView::account_location(const Address& addr) {
   // The State loads an account once, so the latest entry is the one it saw.

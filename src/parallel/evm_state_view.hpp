@@ -68,6 +68,12 @@ class EvmBaseReader final : public BaseReader<EvmTraits> {
   explicit EvmBaseReader(StateView& pre) : pre_(pre) {}
   EvmValue read_base(const EvmKey& key) override;
   StateView& pre() { return pre_; }
+  /// Where the account's balance is kept in this block (evm_location.hpp): apart, in the
+  /// Balance location, when the account had code before the block.
+  bool balance_apart(const Address& addr) {
+    const auto info = pre_.read_account(addr);
+    return info && info->has_code();
+  }
 
  private:
   StateView& pre_;
@@ -79,6 +85,10 @@ class MvStateView final : public StateView {
       : view_(view), base_(base), codes_(codes) {}
 
   std::optional<AccountInfo> read_account(const Address& addr) override;
+  /// For an account whose balance is apart, the Account location alone when it says the
+  /// account exists, its Balance only when read_balance() asks; otherwise read_account().
+  AccountRead read_account_lazily(const Address& addr) override;
+  U256 read_balance(const Address& addr) override;
   U256 read_storage(const Address& addr, const U256& key) override;
   SharedCode read_code(const Hash& code_hash) override;
   Hash read_block_hash(uint64_t number) override { return base_.pre().read_block_hash(number); }
@@ -87,9 +97,11 @@ class MvStateView final : public StateView {
   /// deltas: they never change the code, so lazy credits create no dependency here.
   Hash read_code_hash(const Address& addr) override;
 
-  /// The Account location (existence, nonce, code hash, balance) as this incarnation read it:
-  /// from the accounts read_account() served, else read now (and recorded like any read).
+  /// The Account location (existence, nonce, code hash) as this incarnation read it: from the
+  /// accounts it served, else read now (and recorded like any read).
   EvmValue account_location(const Address& addr);
+  /// EvmBaseReader::balance_apart(): a lookup in the pre-block state, which records no read.
+  bool balance_apart(const Address& addr) { return base_.balance_apart(addr); }
 
  private:
   void remember_account(const Address& addr, const EvmValue& v);

@@ -20,7 +20,9 @@ State::Account& State::load(const Address& addr) {
   Account& acc = entry(addr);
   if (!acc.loaded) {
     acc.loaded = true;
-    acc.base = view_.read_account(addr);
+    StateView::AccountRead read = view_.read_account_lazily(addr);
+    acc.base = read.info;
+    acc.balance_known = read.balance_known || !read.info;
     if (acc.base) {
       acc.info = *acc.base;
       acc.exists = true;
@@ -29,12 +31,32 @@ State::Account& State::load(const Address& addr) {
     // (after the last rollback, as credit_lazily requires, so nothing is journaled), so that the
     // diff lists the account once.
     if (const auto credit = credits_.find(addr); credit != credits_.end()) {
-      acc.info.balance += credit->second;
+      (acc.balance_known ? acc.info.balance : acc.pending_credit) += credit->second;
       acc.exists = true;
       credits_.erase(credit);
     }
   }
   return acc;
+}
+
+void State::load_balance(Account& acc) {
+  if (acc.balance_known) return;
+  // Not journaled: a rollback leaves what was read (as for the account itself).
+  const U256 balance = view_.read_balance(acc.address);
+  acc.base->balance = balance;  // engaged: only an existing account comes without its balance
+  acc.info.balance = balance;   // zero until now: credits went to pending_credit
+  acc.balance_known = true;
+}
+
+U256 State::balance_of(Account& acc) {
+  load_balance(acc);
+  return acc.info.balance + acc.pending_credit;
+}
+
+bool State::is_empty(Account& acc) {
+  if (!acc.exists) return true;
+  if (acc.info.nonce != 0 || acc.info.has_code()) return false;
+  return balance_of(acc).is_zero();
 }
 
 State::Account& State::load_for_write(const Address& addr) {
@@ -64,13 +86,10 @@ void State::ensure_code(Account& acc) {
 
 bool State::exists(const Address& addr) { return load(addr).exists; }
 
-bool State::is_empty(const Address& addr) {
-  const Account& acc = load(addr);
-  return !acc.exists || acc.info.is_empty();
-}
+bool State::is_empty(const Address& addr) { return is_empty(load(addr)); }
 
 uint64_t State::get_nonce(const Address& addr) { return load(addr).info.nonce; }
-U256 State::get_balance(const Address& addr) { return load(addr).info.balance; }
+U256 State::get_balance(const Address& addr) { return balance_of(load(addr)); }
 
 Hash State::get_code_hash(const Address& addr) {
   const Account& acc = load(addr);
@@ -99,19 +118,27 @@ void State::set_nonce(const Address& addr, uint64_t nonce) {
 
 void State::set_balance(const Address& addr, const U256& balance) {
   Account& acc = load_for_write(addr);
+  load_balance(acc);
   journal_.push_back({Undo::Balance, &acc, nullptr, acc.info.balance});
-  acc.info.balance = balance;
+  acc.info.balance = balance - acc.pending_credit;  // wrapping: the sum is `balance`
 }
 
 void State::add_balance(const Address& addr, const U256& amount) {
   Account& acc = load_for_write(addr);
+  if (!acc.balance_known) {
+    // A credit needs no balance: it stays one (a delta, for the parallel engine).
+    journal_.push_back({Undo::PendingCredit, &acc, nullptr, acc.pending_credit});
+    acc.pending_credit += amount;
+    return;
+  }
   journal_.push_back({Undo::Balance, &acc, nullptr, acc.info.balance});
   acc.info.balance += amount;
 }
 
 void State::sub_balance(const Address& addr, const U256& amount) {
   Account& acc = load_for_write(addr);
-  assert(acc.info.balance >= amount);
+  assert(balance_of(acc) >= amount);
+  load_balance(acc);
   journal_.push_back({Undo::Balance, &acc, nullptr, acc.info.balance});
   acc.info.balance -= amount;
 }
@@ -247,6 +274,9 @@ void State::undo(const JournalEntry& e) {
     case Undo::Balance:
       acc->info.balance = e.prev;
       break;
+    case Undo::PendingCredit:
+      acc->pending_credit = e.prev;
+      break;
     case Undo::Code: {
       auto& [hash, code] = code_undo_[e.prev.low64()];
       acc->info.code_hash = hash;
@@ -294,7 +324,7 @@ void State::rollback(Checkpoint cp) {
 void State::finalize(bool clear_touched_empty) {
   for (auto& [addr, acc] : accounts_) {
     if (!acc.exists) continue;
-    if (acc.destructed || (clear_touched_empty && (acc.touched || acc.touched_persistent) && acc.info.is_empty())) {
+    if (acc.destructed || (clear_touched_empty && (acc.touched || acc.touched_persistent) && is_empty(acc))) {
       acc.exists = false;
     }
   }
@@ -346,7 +376,14 @@ StateDiff State::build_diff() const {
     d.storage_cleared = acc.storage_cleared && acc.base;
     const AccountInfo old = acc.base.value_or(AccountInfo{});
     if (acc.info.nonce != old.nonce) d.nonce = acc.info.nonce;
-    if (acc.info.balance != old.balance) d.balance = acc.info.balance;
+    if (acc.balance_known) {
+      const U256 balance = acc.info.balance + acc.pending_credit;
+      if (balance != old.balance) d.balance = balance;
+    } else if (!acc.pending_credit.is_zero()) {
+      d.balance_credit = acc.pending_credit;
+      d.balance_unread = true;
+      diff.balance_unread = true;
+    }
     if (acc.info.code_hash != old.code_hash) {
       d.code_hash = acc.info.code_hash;
       if (acc.info.has_code()) d.code = acc.code;
@@ -356,8 +393,8 @@ StateDiff State::build_diff() const {
       const U256& before = acc.storage_cleared ? U256{0} : slot.original;
       if (slot.current != before) d.storage.push_back({key, slot.current});
     }
-    const bool changed = is_new || d.storage_cleared || d.nonce || d.balance || d.code_hash ||
-                         !d.storage.empty();
+    const bool changed = is_new || d.storage_cleared || d.nonce || d.balance || d.balance_credit ||
+                         d.code_hash || !d.storage.empty();
     if (changed) diff.accounts.push_back(std::move(d));
   }
   return diff;

@@ -133,6 +133,11 @@ class State {
     AccountInfo info;                 // current
     SharedCode code;                  // null until loaded or set
     bool loaded = false;  // base has been read from the view (warming alone reads nothing)
+    // The view gave the account without its balance (StateView::read_account_lazily): until
+    // the balance is used, base->balance and info.balance hold zero and credits go to
+    // pending_credit. The balance is always info.balance + pending_credit.
+    bool balance_known = true;
+    U256 pending_credit;
     bool exists = false;
     bool created = false;          // CREATE/CREATE2 in this tx
     bool storage_cleared = false;  // the view's storage no longer applies
@@ -145,8 +150,8 @@ class State {
     std::unordered_map<U256, U256, U256Hash> transient;
   };
   enum class Undo : uint8_t {
-    Exists, Nonce, Balance, Code, Storage, Transient, WarmAccount, WarmSlot, Touched,
-    Destructed, Created, StorageCleared, Log,
+    Exists, Nonce, Balance, PendingCredit, Code, Storage, Transient, WarmAccount, WarmSlot,
+    Touched, Destructed, Created, StorageCleared, Log,
   };
   /// One undo record. Account and slot pointers stay valid: unordered_map nodes never move.
   struct JournalEntry {
@@ -161,6 +166,12 @@ class State {
   /// The entry with the account read from the view.
   Account& load(const Address& addr);
   Account& load_for_write(const Address& addr);
+  /// Reads the balance of an account loaded without it.
+  void load_balance(Account& acc);
+  /// The account's balance, read if it was not yet.
+  U256 balance_of(Account& acc);
+  /// EIP-161 emptiness of a loaded account (its balance read only when it decides).
+  bool is_empty(Account& acc);
   Slot& load_slot(Account& acc, const U256& key);
   void ensure_code(Account& acc);
   void undo(const JournalEntry& e);

@@ -34,8 +34,14 @@ struct AccountDiff {
   std::optional<uint64_t> nonce;
   std::optional<U256> balance;
   /// Added to the balance, the account being created when absent: a credit made without reading
-  /// the account (State::credit_lazily, the coinbase's fee). Set alone, never with `balance`.
+  /// the account (State::credit_lazily, the coinbase's fee), or without reading its balance
+  /// (`balance_unread`). Never set with `balance`.
   std::optional<U256> balance_credit;
+  /// `balance_credit` went to an account whose other fields the transaction read but whose
+  /// balance it never used (StateView::read_account_lazily). In-order execution, which reads
+  /// every balance it loads, reports the new `balance` instead: the parallel engine's commit
+  /// turns such a credit into that balance before the receipt is kept.
+  bool balance_unread = false;
   /// New code hash; `code` holds the code when it is not the empty code.
   std::optional<Hash> code_hash;
   SharedCode code;
@@ -46,6 +52,8 @@ struct AccountDiff {
 /// The changes of a transaction, one entry per changed account, in no particular order.
 struct StateDiff {
   std::vector<AccountDiff> accounts;
+  /// Some account's `balance_unread` is set.
+  bool balance_unread = false;
 
   bool empty() const { return accounts.empty(); }
 };

@@ -55,6 +55,23 @@ class StateView {
   /// storage exists is a collision). Backends that can hold storage for code-less accounts
   /// must override it; the default (false) is right only for backends that cannot.
   virtual bool has_storage(const Address& /*addr*/) { return false; }
+  /// An account as read_account() gives it, except that where `balance_known` is false its
+  /// balance is left out (zero here), for read_balance() to give once execution uses it.
+  /// Backends that keep balances apart (the parallel engine) thereby spare a transaction that
+  /// calls a contract without using its balance a dependency on every transaction that
+  /// changed that balance (WETH: its deposits and withdrawals, and every call to it, were the
+  /// costliest dependency chain of a dozen of the 51 mainnet blocks). Only an existing account
+  /// comes without its balance.
+  struct AccountRead {
+    std::optional<AccountInfo> info;
+    bool balance_known = true;
+  };
+  virtual AccountRead read_account_lazily(const Address& addr) { return {read_account(addr), true}; }
+  /// The balance of an account that read_account_lazily() gave without it.
+  virtual U256 read_balance(const Address& addr) {
+    const auto info = read_account(addr);
+    return info ? info->balance : U256{};
+  }
   /// The account's code hash alone (kEmptyCodeHash when absent). Backends where balance
   /// credits are lazy (the parallel engine) answer without depending on those credits.
   virtual Hash read_code_hash(const Address& addr) {
