@@ -17,17 +17,18 @@ threads=1,$(nproc)
 { echo "nproc: $(nproc)"; grep -m1 'model name' /proc/cpuinfo; date -u; uptime; } > "$out/machine.txt"
 "$paraevm" statetest --bench --json "$PARAEVM_DATA/evm-benchmarks" > "$out/interpreter.json"
 "$paraevm" replay --json "$PARAEVM_DATA/mainnet" > "$out/replay.json"
-"$paraevm" bench --blocks "$PARAEVM_DATA/mainnet" --threads "$threads" --repeat 5 --json > "$out/blocks.json"
+# --conflicts: each block's conflict report (where its dependencies went) in the same JSON.
+"$paraevm" bench --blocks "$PARAEVM_DATA/mainnet" --threads "$threads" --repeat 5 --conflicts 5 --json > "$out/blocks.json"
 for w in raw erc20 amm; do
-  "$paraevm" bench --workload $w --gas 1000000000 --threads "$threads" --repeat 5 --json > "$out/$w.json"
+  "$paraevm" bench --workload $w --gas 1000000000 --threads "$threads" --repeat 5 --conflicts 5 --json > "$out/$w.json"
 done
 for w in nft game mixed; do
-  "$paraevm" bench --workload $w --txs 10000 --threads "$threads" --repeat 5 --json > "$out/$w.json"
+  "$paraevm" bench --workload $w --txs 10000 --threads "$threads" --repeat 5 --conflicts 5 --json > "$out/$w.json"
 done
 # The third-party contracts (Uniswap V3, an OpenZeppelin-style ERC-20), when the data has them.
 if [[ -d $PARAEVM_DATA/contracts ]]; then
   for w in uniswap3 erc20-oz; do
-    "$paraevm" bench --workload $w --gas 1000000000 --threads "$threads" --repeat 5 --json > "$out/$w.json"
+    "$paraevm" bench --workload $w --gas 1000000000 --threads "$threads" --repeat 5 --conflicts 5 --json > "$out/$w.json"
   done
 fi
 # The engine itself: every block through it, whatever the automatic mode would choose; and the

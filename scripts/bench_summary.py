@@ -111,3 +111,42 @@ if auto:
             print(f"- ideal at {t} threads (engine's measured times and dependencies): geometric mean "
                   f"{geomean([e[n]['ideal_speedup_at'][t] for n in with_txs]):.2f}x")
     print()
+
+
+# Conflict reports (--conflicts): per workload its costliest location; over the mainnet blocks
+# the locations whose waits add up to the most critical-path time.
+def short(address):
+    return address[:10] + "…" + address[-4:]
+
+
+rows = []
+for name in ("raw", "erc20", "amm", "nft", "game", "mixed", "uniswap3", "erc20-oz"):
+    doc = load(f"{name}.json")
+    for c in (doc or {}).get("conflicts", []):
+        rows.append((name, c))
+if rows:
+    print("### Where the workloads conflict (`--conflicts`)\n")
+    print("| workload | txs | dependent txs | critical path ms / total ms | costliest location | deps | critical-path ms |\n"
+          "|---|---:|---:|---:|---|---:|---:|")
+    for name, c in rows:
+        top = c["locations"][0] if c["locations"] else None
+        loc = f"{short(top['address'])} {top['location'][:26]}" if top else "-"
+        print(f"| {name} | {c['transactions']} | {c['dependent_transactions']} | "
+              f"{c['critical_path_ms']:.2f} / {c['total_ms']:.2f} | {loc} | {top['dependencies'] if top else 0} | "
+              f"{top['critical_path_ms'] if top else 0:.2f} |")
+    print()
+blocks = load("blocks.json")
+if blocks and blocks.get("conflicts"):
+    total = {}
+    for c in blocks["conflicts"]:
+        for l in c["locations"]:
+            key = (l["address"], l["location"])
+            t = total.setdefault(key, [0.0, 0, 0])
+            t[0] += l["critical_path_ms"]
+            t[1] += l["dependencies"]
+            t[2] += 1
+    print("### Where the mainnet blocks conflict (`--conflicts 5`, summed over the blocks)\n")
+    print("| address | location | critical-path ms | dependencies | blocks |\n|---|---|---:|---:|---:|")
+    for (address, location), (ms, deps, n) in sorted(total.items(), key=lambda kv: -kv[1][0])[:10]:
+        print(f"| {address} | {location[:30]} | {ms:.2f} | {deps} | {n} |")
+    print()
