@@ -51,6 +51,7 @@ struct BenchCase {
   const InMemoryState* pre = nullptr;
   std::span<const Transaction> txs;
   std::span<const Address> senders;
+  std::span<const workload::AddressName> names;  // what the workload's addresses are, for reports
 };
 
 struct Row {
@@ -180,7 +181,18 @@ std::vector<Row> bench_case(const BenchCase& c, const BenchOptions& opts, CasePr
   return rows;
 }
 
-void print_conflicts_text(const parallel::ConflictReport& r) {
+/// What `address` is, when the workload named it; empty otherwise.
+std::string name_of(const Address& address, std::span<const workload::AddressName> names) {
+  for (const workload::AddressName& n : names)
+    if (n.address == address) return n.name;
+  return {};
+}
+
+void print_conflicts_text(const parallel::ConflictReport& r, std::span<const workload::AddressName> names) {
+  auto address = [&](const Address& a) {
+    const std::string name = name_of(a, names);
+    return to_hex(a) + (name.empty() ? "" : " (" + name + ")");
+  };
   const double total_ms = static_cast<double>(r.total_ns) / 1e6;
   const double critical_ms = static_cast<double>(r.critical_path_ns) / 1e6;
   std::cout << "  conflicts: " << r.dependent_transactions << " of " << r.transactions
@@ -190,12 +202,12 @@ void print_conflicts_text(const parallel::ConflictReport& r) {
   if (r.locations.empty()) return;
   std::cout << "  locations with the most dependencies (dependencies, reading transactions, critical-path ms):\n";
   for (const parallel::LocationConflict& l : r.locations)
-    std::cout << "    " << to_hex(l.key.address) << ' ' << parallel::describe_location(l.key) << "  " << l.dependencies
+    std::cout << "    " << address(l.key.address) << ' ' << parallel::describe_location(l.key) << "  " << l.dependencies
               << "  " << l.readers << "  " << std::setprecision(3) << static_cast<double>(l.critical_path_ns) / 1e6
               << '\n';
   std::cout << "  addresses with the most dependencies (dependencies, reading transactions, critical-path ms, locations):\n";
   for (const parallel::ContractConflict& c : r.contracts)
-    std::cout << "    " << to_hex(c.address) << "  " << c.dependencies << "  " << c.readers << "  " << std::setprecision(3)
+    std::cout << "    " << address(c.address) << "  " << c.dependencies << "  " << c.readers << "  " << std::setprecision(3)
               << static_cast<double>(c.critical_path_ns) / 1e6 << "  " << c.locations << '\n';
 }
 
@@ -216,7 +228,13 @@ void print_rows_text(const std::vector<Row>& rows, const std::vector<double>& id
   std::cout << '\n';
 }
 
-void print_conflicts_json(std::ostream& os, const std::string& name, const parallel::ConflictReport& r) {
+void print_conflicts_json(std::ostream& os, const std::string& name, const parallel::ConflictReport& r,
+                          std::span<const workload::AddressName> names) {
+  // "address" and, when the workload named it, "contract".
+  auto address = [&](const Address& a) {
+    const std::string what = name_of(a, names);
+    return "\"address\": \"" + to_hex(a) + "\"" + (what.empty() ? "" : ", \"contract\": \"" + what + "\"");
+  };
   os << "{\"name\": \"" << name << "\", \"transactions\": " << r.transactions
      << ", \"dependent_transactions\": " << r.dependent_transactions
      << ", \"total_ms\": " << static_cast<double>(r.total_ns) / 1e6
@@ -224,7 +242,7 @@ void print_conflicts_json(std::ostream& os, const std::string& name, const paral
      << ", \"critical_path_transactions\": " << r.critical_path_transactions << ", \"locations\": [";
   for (size_t i = 0; i < r.locations.size(); ++i) {
     const parallel::LocationConflict& l = r.locations[i];
-    os << (i ? ", " : "") << "{\"address\": \"" << to_hex(l.key.address) << "\", \"location\": \""
+    os << (i ? ", " : "") << "{" << address(l.key.address) << ", \"location\": \""
        << parallel::describe_location(l.key) << "\", \"dependencies\": " << l.dependencies
        << ", \"readers\": " << l.readers << ", \"critical_path_ms\": " << static_cast<double>(l.critical_path_ns) / 1e6
        << "}";
@@ -232,7 +250,7 @@ void print_conflicts_json(std::ostream& os, const std::string& name, const paral
   os << "], \"addresses\": [";
   for (size_t i = 0; i < r.contracts.size(); ++i) {
     const parallel::ContractConflict& c = r.contracts[i];
-    os << (i ? ", " : "") << "{\"address\": \"" << to_hex(c.address) << "\", \"dependencies\": " << c.dependencies
+    os << (i ? ", " : "") << "{" << address(c.address) << ", \"dependencies\": " << c.dependencies
        << ", \"readers\": " << c.readers << ", \"critical_path_ms\": " << static_cast<double>(c.critical_path_ns) / 1e6
        << ", \"locations\": " << c.locations << "}";
   }
@@ -240,8 +258,8 @@ void print_conflicts_json(std::ostream& os, const std::string& name, const paral
 }
 
 void print_json(const std::vector<Row>& rows, const std::vector<CaseProfile>& profiles,
-                const std::vector<std::string>& case_names, const std::vector<size_t>& case_of_row,
-                double geomean, double min_speedup) {
+                std::span<const BenchCase> cases, const std::vector<size_t>& case_of_row, double geomean,
+                double min_speedup) {
   std::ostringstream os;
   os << std::setprecision(6) << "{\"machine\": {\"nproc\": " << std::thread::hardware_concurrency()
      << ", \"cpu\": \"" << machine_cpu() << "\"}, \"results\": [";
@@ -264,7 +282,7 @@ void print_json(const std::vector<Row>& rows, const std::vector<CaseProfile>& pr
   for (size_t k = 0; k < profiles.size(); ++k) {
     if (!profiles[k].conflicts) continue;
     os << (any_conflicts ? ", " : ", \"conflicts\": [");
-    print_conflicts_json(os, case_names[k], *profiles[k].conflicts);
+    print_conflicts_json(os, cases[k].name, *profiles[k].conflicts, cases[k].names);
     any_conflicts = true;
   }
   if (any_conflicts) os << "]";
@@ -285,7 +303,7 @@ void load_cases(const BenchOptions& opts, Cases& cases) {
     cases.workloads.push_back(workload::build_third_party(
         {*kind, txs, opts.gas, opts.hot, opts.seed, workload::third_party_contracts_dir()}));
     const workload::Workload& w = cases.workloads.back();
-    cases.list.push_back({w.name, w.rev, w.env, &w.pre, w.txs, w.senders});
+    cases.list.push_back({w.name, w.rev, w.env, &w.pre, w.txs, w.senders, w.names});
     return;
   }
   if (!opts.workload.empty()) {
@@ -295,7 +313,7 @@ void load_cases(const BenchOptions& opts, Cases& cases) {
     if (spec.txs == 0 && spec.gas == 0) spec.txs = 2000;
     cases.workloads.push_back(workload::build(spec));
     const workload::Workload& w = cases.workloads.back();
-    cases.list.push_back({w.name, w.rev, w.env, &w.pre, w.txs, w.senders});
+    cases.list.push_back({w.name, w.rev, w.env, &w.pre, w.txs, w.senders, w.names});
     return;
   }
   for (const std::string& dir : expand_snapshot_dirs(opts.blocks)) cases.snapshots.push_back(load_mainnet_snapshot(dir));
@@ -303,7 +321,7 @@ void load_cases(const BenchOptions& opts, Cases& cases) {
     const BlockHeader& h = s.block.header;
     const Revision rev = mainnet_revision(h.number, h.timestamp);
     cases.list.push_back({std::to_string(h.number), rev, block_env_from_header(h, rev, U256(1)), &s.pre_state,
-                          s.block.transactions, s.senders});
+                          s.block.transactions, s.senders, {}});
   }
 }
 
@@ -315,8 +333,6 @@ void run_bench(const BenchOptions& opts) {
   std::vector<Row> rows;
   std::vector<size_t> case_of_row;
   std::vector<CaseProfile> profiles(cases.list.size());
-  std::vector<std::string> case_names;
-  for (const BenchCase& c : cases.list) case_names.push_back(c.name);
   double log_sum = 0, min_speedup = 1e300;
   size_t counted = 0;
   bool all_identical = true;
@@ -324,7 +340,7 @@ void run_bench(const BenchOptions& opts) {
     const std::vector<Row> case_rows = bench_case(cases.list[i], opts, profiles[i]);
     if (!opts.json) {
       print_rows_text(case_rows, profiles[i].ideal_at);
-      if (profiles[i].conflicts) print_conflicts_text(*profiles[i].conflicts);
+      if (profiles[i].conflicts) print_conflicts_text(*profiles[i].conflicts, cases.list[i].names);
     }
     for (const Row& r : case_rows) {
       all_identical = all_identical && r.identical;
@@ -340,7 +356,7 @@ void run_bench(const BenchOptions& opts) {
   const double geomean = counted ? std::exp(log_sum / counted) : 1.0;
   if (counted == 0) min_speedup = 1.0;
   if (opts.json) {
-    print_json(rows, profiles, case_names, case_of_row, geomean, min_speedup);
+    print_json(rows, profiles, cases.list, case_of_row, geomean, min_speedup);
   } else {
     std::cout << "geometric-mean speedup at " << max_threads << " threads: " << std::setprecision(3) << geomean
               << "x, slowest: " << min_speedup << "x; results "

@@ -57,12 +57,21 @@ void mint_to_users(Context& c, const Address& token, std::span<const KeyPair> us
   }
 }
 
+/// Deploys and names a contract of the workload.
+Address deploy_named(Context& c, std::string name, std::string_view creation_hex, const Bytes& args = {}) {
+  const Address at = c.chain.deploy(c.deployer.address, creation_hex, args);
+  c.out.names.push_back({at, std::move(name)});
+  return at;
+}
+
 Address deploy_token(Context& c, std::string_view symbol) {
-  return c.chain.deploy(c.deployer.address, contract_code::kParaToken, abi::encode_two_strings("Para Token", symbol));
+  return deploy_named(c, "ERC-20 token " + std::string(symbol), contract_code::kParaToken,
+                      abi::encode_two_strings("Para Token", symbol));
 }
 
 void build_raw(Context& c, size_t begin, size_t end) {
   const Address hot = c.fresh_address(0);
+  if (c.hot > 0) c.out.names.push_back({hot, "hot recipient"});
   for (size_t i = begin; i < end; ++i)
     c.add_tx(i, c.roll_hot() ? hot : c.fresh_address(i + 1), {}, 21'000, U256(1'000'000));
 }
@@ -95,9 +104,9 @@ void build_amm(Context& c, size_t begin, size_t end) {
     symbol.insert(symbol.begin(), 'T');  // not "T" + ...: a GCC 12 -Wrestrict false positive
     tokens.push_back(deploy_token(c, symbol));
   }
-  const Address factory = c.chain.deploy(c.deployer.address, contract_code::kParaFactory);
+  const Address factory = deploy_named(c, "AMM factory", contract_code::kParaFactory);
   const Address router =
-      c.chain.deploy(c.deployer.address, contract_code::kParaRouter, abi::encode_arguments({abi::word(factory)}));
+      deploy_named(c, "AMM router", contract_code::kParaRouter, abi::encode_arguments({abi::word(factory)}));
   const KeyPair deployer_only[] = {c.deployer};
   for (const Address& token : tokens) mint_to_users(c, token, deployer_only, kEther * 1'000'000'000);
 
@@ -114,6 +123,7 @@ void build_amm(Context& c, size_t begin, size_t end) {
         c.chain.call(c.deployer.address, t,
                      abi::encode_call("transfer(address,uint256)", {abi::word(pair), kEther * 1'000'000}));
       c.chain.call(c.deployer.address, pair, abi::encode_call("mint(address)", {abi::word(c.deployer.address)}));
+      c.out.names.push_back({pair, "AMM pair T" + std::to_string(a) + "/T" + std::to_string(b)});
       pools.push_back({ta, tb, pair});
     }
   }
@@ -147,7 +157,7 @@ void build_amm(Context& c, size_t begin, size_t end) {
 }
 
 void build_nft(Context& c, size_t begin, size_t end) {
-  const Address nft = c.chain.deploy(c.deployer.address, contract_code::kParaNFT);
+  const Address nft = deploy_named(c, "ERC-721", contract_code::kParaNFT);
   // Odd users own a token from setup and transfer it; even users mint a new id (or, when hot,
   // from the shared counter).
   for (size_t i = begin + 1; i < end; i += 2)
@@ -167,7 +177,7 @@ void build_nft(Context& c, size_t begin, size_t end) {
 }
 
 void build_game(Context& c, size_t begin, size_t end) {
-  const Address game = c.chain.deploy(c.deployer.address, contract_code::kParaGame);
+  const Address game = deploy_named(c, "game", contract_code::kParaGame);
   for (size_t i = begin; i < end; ++i) c.chain.call(c.users[i].address, game, abi::encode_call("join()", {}));
   for (size_t i = begin; i < end; ++i) {
     if (c.roll_hot()) {

@@ -29,6 +29,13 @@ struct Spec {
   uint64_t seed = 1;
 };
 
+/// What an address of the workload is, for reports: "ERC-20 token PT", "AMM pair T0/T1", "hot
+/// recipient".
+struct AddressName {
+  Address address;
+  std::string name;
+};
+
 /// A ready block: execute `txs` from `senders` on a copy of `pre` under `env` and `rev`.
 struct Workload {
   std::string name;
@@ -37,6 +44,7 @@ struct Workload {
   InMemoryState pre;
   std::vector<Transaction> txs;
   std::vector<Address> senders;
+  std::vector<AddressName> names;  ///< its contracts and hot account
 };
 
 /// Builds the workload deterministically from the spec (same spec, same block).

@@ -75,6 +75,11 @@ TEST(ParallelEvmConflicts, HotRecipientSlotLeadsTheReport) {
   EXPECT_EQ(r.critical_path_transactions, hot);
   ASSERT_FALSE(r.contracts.empty());
   EXPECT_EQ(r.contracts[0].address, token);
+  // The workload names it, for the report.
+  const auto named = std::find_if(w.names.begin(), w.names.end(),
+                                  [&](const workload::AddressName& n) { return n.address == token; });
+  ASSERT_NE(named, w.names.end());
+  EXPECT_EQ(named->name, "ERC-20 token PT");
 }
 
 std::vector<Case> all_cases() {
