@@ -126,14 +126,19 @@ for name in ("raw", "erc20", "amm", "nft", "game", "mixed", "uniswap3", "erc20-o
         rows.append((name, c))
 if rows:
     print("### Where the workloads conflict (`--conflicts`)\n")
-    print("| workload | txs | dependent txs | critical path ms / total ms | costliest location | deps | critical-path ms |\n"
-          "|---|---:|---:|---:|---|---:|---:|")
+    print("| workload | txs | dependent txs | critical path ms / total ms | ideal on 16 threads | costliest location "
+          "| deps | critical-path ms | ideal on 16 without it |\n|---|---:|---:|---:|---:|---|---:|---:|---:|")
     for name, c in rows:
         top = c["locations"][0] if c["locations"] else None
-        loc = f"{short(top['address'])} {top['location'][:26]}" if top else "-"
+        loc = "-"
+        if top:
+            loc = f"{short(top['address'])} {top['location'][:26]}"
+            if "contract" in top:
+                loc += f" ({top['contract']})"
         print(f"| {name} | {c['transactions']} | {c['dependent_transactions']} | "
-              f"{c['critical_path_ms']:.2f} / {c['total_ms']:.2f} | {loc} | {top['dependencies'] if top else 0} | "
-              f"{top['critical_path_ms'] if top else 0:.2f} |")
+              f"{c['critical_path_ms']:.2f} / {c['total_ms']:.2f} | {c.get('ideal_speedup', 0):.2f} | {loc} | "
+              f"{top['dependencies'] if top else 0} | {top['critical_path_ms'] if top else 0:.2f} | "
+              f"{top.get('ideal_speedup_without', 0) if top else 0:.2f} |")
     print()
 blocks = load("blocks.json")
 if blocks and blocks.get("conflicts"):
@@ -141,12 +146,17 @@ if blocks and blocks.get("conflicts"):
     for c in blocks["conflicts"]:
         for l in c["locations"]:
             key = (l["address"], l["location"])
-            t = total.setdefault(key, [0.0, 0, 0])
+            t = total.setdefault(key, [0.0, 0, 0, []])
             t[0] += l["critical_path_ms"]
             t[1] += l["dependencies"]
             t[2] += 1
+            if c.get("ideal_speedup", 0) > 0:
+                t[3].append(l.get("ideal_speedup_without", 0) / c["ideal_speedup"])
     print("### Where the mainnet blocks conflict (`--conflicts 5`, summed over the blocks)\n")
-    print("| address | location | critical-path ms | dependencies | blocks |\n|---|---|---:|---:|---:|")
-    for (address, location), (ms, deps, n) in sorted(total.items(), key=lambda kv: -kv[1][0])[:10]:
-        print(f"| {address} | {location[:30]} | {ms:.2f} | {deps} | {n} |")
+    print("Ideal on 16 threads without it: the geometric mean, over the blocks that list the location, of the "
+          "block's ideal speedup on 16 threads without that location's dependencies over its ideal as it is.\n")
+    print("| address | location | critical-path ms | dependencies | blocks | ideal on 16 threads without it |\n"
+          "|---|---|---:|---:|---:|---:|")
+    for (address, location), (ms, deps, n, gains) in sorted(total.items(), key=lambda kv: -kv[1][0])[:10]:
+        print(f"| {address} | {location[:30]} | {ms:.2f} | {deps} | {n} | {geomean(gains):.2f}x |")
     print()

@@ -40,13 +40,37 @@ struct PairHash {
   }
 };
 
+using KeysOfPair = std::unordered_map<std::pair<TxIndex, TxIndex>, std::vector<uint32_t>, PairHash>;
+
+/// The indices of the `top` entries of `v` with the most dependencies (ties: the most
+/// critical-path time), in that order.
 template <class Entry>
-void keep_top(std::vector<Entry>& v, size_t top) {
-  std::stable_sort(v.begin(), v.end(), [](const Entry& a, const Entry& b) {
-    if (a.dependencies != b.dependencies) return a.dependencies > b.dependencies;
-    return a.critical_path_ns > b.critical_path_ns;
+std::vector<size_t> top_indices(const std::vector<Entry>& v, size_t top) {
+  std::vector<size_t> order(v.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    if (v[a].dependencies != v[b].dependencies) return v[a].dependencies > v[b].dependencies;
+    return v[a].critical_path_ns > v[b].critical_path_ns;
   });
-  if (v.size() > top) v.resize(top);
+  if (order.size() > top) order.resize(top);
+  return order;
+}
+
+/// The ideal speedup of `g` on `threads` threads once the dependencies that went only through
+/// the `removed` locations are gone.
+double ideal_without(const DependencyGraph& g, const KeysOfPair& keys_of_pair, const std::vector<bool>& removed,
+                     unsigned threads) {
+  DependencyGraph h;
+  h.cost_ns = g.cost_ns;
+  h.deps.resize(g.deps.size());
+  for (size_t i = 0; i < g.deps.size(); ++i)
+    for (TxIndex w : g.deps[i]) {
+      const auto it = keys_of_pair.find({static_cast<TxIndex>(i), w});
+      const bool kept = it == keys_of_pair.end() ||
+                        std::any_of(it->second.begin(), it->second.end(), [&](uint32_t loc) { return !removed[loc]; });
+      if (kept) h.deps[i].push_back(w);
+    }
+  return ideal_speedup(h, threads);
 }
 
 }  // namespace
@@ -68,7 +92,7 @@ ConflictReport build_conflict_report(const DependencyGraph& graph, std::span<con
   std::vector<LocationConflict> locations;
   std::unordered_set<uint64_t> seen_readers;  // (location, reader)
   // The locations through which each reader depends on each writer.
-  std::unordered_map<std::pair<TxIndex, TxIndex>, std::vector<uint32_t>, PairHash> keys_of_pair;
+  KeysOfPair keys_of_pair;
   std::vector<bool> dependent(n, false);
   for (const ConflictEdge& e : edges) {
     auto [it, fresh] = index_of.try_emplace(e.key, static_cast<uint32_t>(locations.size()));
@@ -107,10 +131,21 @@ ConflictReport build_conflict_report(const DependencyGraph& graph, std::span<con
       const auto c = static_cast<TxIndex>(contract_of[locations[loc].key.address]);
       if (seen_contract_readers.insert({c, pair.first}).second) ++contracts[c].readers;
     }
-  keep_top(locations, top);
-  keep_top(contracts, top);
-  report.locations = std::move(locations);
-  report.contracts = std::move(contracts);
+  // The top ones, each with the ideal speedup the block would have without its dependencies.
+  report.ideal_threads = kReportThreads;
+  report.ideal = ideal_speedup(graph, kReportThreads);
+  std::vector<bool> removed(locations.size(), false);
+  for (size_t i : top_indices(locations, top)) {
+    removed[i] = true;
+    locations[i].ideal_without = ideal_without(graph, keys_of_pair, removed, kReportThreads);
+    removed[i] = false;
+    report.locations.push_back(locations[i]);
+  }
+  for (size_t i : top_indices(contracts, top)) {
+    for (size_t l = 0; l < locations.size(); ++l) removed[l] = locations[l].key.address == contracts[i].address;
+    contracts[i].ideal_without = ideal_without(graph, keys_of_pair, removed, kReportThreads);
+    report.contracts.push_back(contracts[i]);
+  }
   return report;
 }
 

@@ -31,6 +31,9 @@ struct LocationConflict {
   /// Execution time of the critical path's transactions that waited on it (a transaction that
   /// waited on two locations at once counts for both).
   uint64_t critical_path_ns = 0;
+  /// The block's ideal speedup on ConflictReport::ideal_threads if no dependency went through
+  /// it: what making it conflict-free would give.
+  double ideal_without = 0;
 };
 
 /// The same, summed over the locations of one address (a contract, or an account's balance).
@@ -40,7 +43,11 @@ struct ContractConflict {
   uint64_t readers = 0;  ///< transactions that read an earlier one's write at any of its locations
   uint64_t critical_path_ns = 0;
   size_t locations = 0;  ///< its locations with dependencies
+  double ideal_without = 0;  ///< as LocationConflict's, none of its locations conflicting
 };
+
+/// The thread count of the report's ideal speedups: the 16-core machines the engine targets.
+inline constexpr unsigned kReportThreads = 16;
 
 struct ConflictReport {
   size_t transactions = 0;
@@ -48,13 +55,16 @@ struct ConflictReport {
   uint64_t total_ns = 0;              ///< the transactions' summed execution time
   uint64_t critical_path_ns = 0;      ///< the costliest dependency chain (speedup_model.hpp)
   size_t critical_path_transactions = 0;
+  unsigned ideal_threads = kReportThreads;
+  double ideal = 1;  ///< the block's ideal speedup on ideal_threads (speedup_model.hpp)
   std::vector<LocationConflict> locations;  ///< most dependencies first, ties by critical path
   std::vector<ContractConflict> contracts;  ///< the same order
 };
 
 /// The report of a block whose execution times and dependencies are `graph` and whose
 /// dependencies, location by location, are `edges` (repeated edges count once), keeping the
-/// `top` locations and contracts with the most dependencies. Throws std::invalid_argument when
+/// `top` locations and contracts with the most dependencies, each with the ideal speedup
+/// without it. Throws std::invalid_argument when
 /// an edge does not fit the graph (a writer not below its reader, an index out of range).
 ConflictReport build_conflict_report(const DependencyGraph& graph, std::span<const ConflictEdge> edges,
                                      size_t top);

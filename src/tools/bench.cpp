@@ -198,17 +198,21 @@ void print_conflicts_text(const parallel::ConflictReport& r, std::span<const wor
   std::cout << "  conflicts: " << r.dependent_transactions << " of " << r.transactions
             << " transactions read what an earlier one wrote; critical path " << std::setprecision(3) << critical_ms
             << " ms of " << total_ms << " ms (" << r.critical_path_transactions << " transactions: at most "
-            << std::setprecision(2) << (critical_ms > 0 ? total_ms / critical_ms : 1.0) << "x on any number of threads)\n";
+            << std::setprecision(2) << (critical_ms > 0 ? total_ms / critical_ms : 1.0)
+            << "x on any number of threads); ideal on " << r.ideal_threads << " threads " << r.ideal << "x\n";
   if (r.locations.empty()) return;
-  std::cout << "  locations with the most dependencies (dependencies, reading transactions, critical-path ms):\n";
+  std::cout << "  locations with the most dependencies (dependencies, reading transactions, critical-path ms, ideal on "
+            << r.ideal_threads << " threads without them):\n";
   for (const parallel::LocationConflict& l : r.locations)
     std::cout << "    " << address(l.key.address) << ' ' << parallel::describe_location(l.key) << "  " << l.dependencies
               << "  " << l.readers << "  " << std::setprecision(3) << static_cast<double>(l.critical_path_ns) / 1e6
-              << '\n';
-  std::cout << "  addresses with the most dependencies (dependencies, reading transactions, critical-path ms, locations):\n";
+              << "  " << std::setprecision(2) << l.ideal_without << "x\n";
+  std::cout << "  addresses with the most dependencies (dependencies, reading transactions, critical-path ms, locations, "
+               "ideal without them):\n";
   for (const parallel::ContractConflict& c : r.contracts)
     std::cout << "    " << address(c.address) << "  " << c.dependencies << "  " << c.readers << "  " << std::setprecision(3)
-              << static_cast<double>(c.critical_path_ns) / 1e6 << "  " << c.locations << '\n';
+              << static_cast<double>(c.critical_path_ns) / 1e6 << "  " << c.locations << "  " << std::setprecision(2)
+              << c.ideal_without << "x\n";
 }
 
 void print_rows_text(const std::vector<Row>& rows, const std::vector<double>& ideal_at) {
@@ -239,20 +243,21 @@ void print_conflicts_json(std::ostream& os, const std::string& name, const paral
      << ", \"dependent_transactions\": " << r.dependent_transactions
      << ", \"total_ms\": " << static_cast<double>(r.total_ns) / 1e6
      << ", \"critical_path_ms\": " << static_cast<double>(r.critical_path_ns) / 1e6
-     << ", \"critical_path_transactions\": " << r.critical_path_transactions << ", \"locations\": [";
+     << ", \"critical_path_transactions\": " << r.critical_path_transactions
+     << ", \"ideal_threads\": " << r.ideal_threads << ", \"ideal_speedup\": " << r.ideal << ", \"locations\": [";
   for (size_t i = 0; i < r.locations.size(); ++i) {
     const parallel::LocationConflict& l = r.locations[i];
     os << (i ? ", " : "") << "{" << address(l.key.address) << ", \"location\": \""
        << parallel::describe_location(l.key) << "\", \"dependencies\": " << l.dependencies
        << ", \"readers\": " << l.readers << ", \"critical_path_ms\": " << static_cast<double>(l.critical_path_ns) / 1e6
-       << "}";
+       << ", \"ideal_speedup_without\": " << l.ideal_without << "}";
   }
   os << "], \"addresses\": [";
   for (size_t i = 0; i < r.contracts.size(); ++i) {
     const parallel::ContractConflict& c = r.contracts[i];
     os << (i ? ", " : "") << "{" << address(c.address) << ", \"dependencies\": " << c.dependencies
        << ", \"readers\": " << c.readers << ", \"critical_path_ms\": " << static_cast<double>(c.critical_path_ns) / 1e6
-       << ", \"locations\": " << c.locations << "}";
+       << ", \"locations\": " << c.locations << ", \"ideal_speedup_without\": " << c.ideal_without << "}";
   }
   os << "]}";
 }

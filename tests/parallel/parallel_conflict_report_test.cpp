@@ -1,5 +1,6 @@
 // The conflict report: dependencies counted per location and per address (a repeated read
-// once), and the critical path's time attributed to the locations its transactions waited on.
+// once), the critical path's time attributed to the locations its transactions waited on, and
+// the ideal speedup without each location's dependencies.
 #include <gtest/gtest.h>
 
 #include <stdexcept>
@@ -48,6 +49,16 @@ TEST(ConflictReport, CountsDependenciesAndAttributesTheCriticalPath) {
   EXPECT_EQ(r.contracts[0].critical_path_ns, 80u);
   EXPECT_EQ(r.contracts[0].locations, 2u);
   EXPECT_EQ(r.contracts[1].address, c.address);
+  // On 16 threads the critical path decides: 100 / 60 as it is; without A tx 1 no longer waits
+  // (100 / 50); B and C alone leave the chain 0 -> 1 -> 2; without address 1 (A and B) only
+  // tx 3 waits.
+  EXPECT_EQ(r.ideal_threads, kReportThreads);
+  EXPECT_DOUBLE_EQ(r.ideal, 100.0 / 60.0);
+  EXPECT_DOUBLE_EQ(r.locations[0].ideal_without, 2.0);
+  EXPECT_DOUBLE_EQ(r.locations[1].ideal_without, 100.0 / 60.0);
+  EXPECT_DOUBLE_EQ(r.locations[2].ideal_without, 100.0 / 60.0);
+  EXPECT_DOUBLE_EQ(r.contracts[0].ideal_without, 2.0);
+  EXPECT_DOUBLE_EQ(r.contracts[1].ideal_without, 100.0 / 60.0);
 
   const ConflictReport top1 = build_conflict_report(g, edges, 1);
   ASSERT_EQ(top1.locations.size(), 1u);

@@ -73,6 +73,8 @@ TEST(ParallelEvmConflicts, HotRecipientSlotLeadsTheReport) {
   EXPECT_EQ(r.dependent_transactions, hot - 1);
   EXPECT_GT(r.locations[0].critical_path_ns, 0u);
   EXPECT_EQ(r.critical_path_transactions, hot);
+  // The hot slot is what keeps the block from scaling: without it, nothing conflicts.
+  EXPECT_LT(r.ideal, 0.5 * r.locations[0].ideal_without);
   ASSERT_FALSE(r.contracts.empty());
   EXPECT_EQ(r.contracts[0].address, token);
   // The workload names it, for the report.
