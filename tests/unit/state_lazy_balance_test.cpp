@@ -123,6 +123,23 @@ TEST_F(StateLazyBalanceTest, SubtractingReadsTheBalanceFirst) {
   EXPECT_EQ(a->balance, U256{600});
 }
 
+// A lazy credit (the coinbase's fee) to an account loaded afterwards without its balance joins
+// the pending credit: the diff lists the account once, its balance still unread.
+TEST_F(StateLazyBalanceTest, LazyCreditThenLoadStaysACredit) {
+  State s(view_);
+  s.credit_lazily(addr(1), U256{9});
+  EXPECT_EQ(s.get_code(addr(1))->size(), 1u);
+  EXPECT_EQ(view_.balance_reads, 0);
+  const StateDiff d = s.build_diff();
+  ASSERT_EQ(d.accounts.size(), 1u);
+  EXPECT_EQ(d.accounts[0].balance_credit, U256{9});
+  EXPECT_TRUE(d.accounts[0].balance_unread);
+  State t(view_);
+  t.credit_lazily(addr(1), U256{9});
+  EXPECT_EQ(t.get_balance(addr(1)), U256{1009});  // read on use, the credit on top
+  EXPECT_EQ(find(t.build_diff(), addr(1))->balance, U256{1009});
+}
+
 // An account whose balance decides its emptiness (no code, nonce zero) comes with it; the
 // lazy path never applies to it, whatever the view would do.
 TEST_F(StateLazyBalanceTest, EmptinessOfAnAccountWithoutCodeReadsItsBalance) {
