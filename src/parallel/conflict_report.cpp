@@ -5,7 +5,6 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "base/hex.hpp"
 
 namespace paraevm::parallel {
 namespace {
