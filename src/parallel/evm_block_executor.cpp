@@ -58,7 +58,7 @@ void diff_to_writes(const StateDiff& diff, TxIndex tx, MvStateView& view,
   const uint32_t writer = tx + 1;
   for (const AccountDiff& a : diff.accounts) {
     const Address& addr = a.address;
-    if (a.balance_credit && !a.balance_unread && !a.nonce && !a.code_hash) {
+    if (a.credit_only()) {
       // Credited without being read at all (the coinbase's fee): an additive delta, which
       // creates no dependency on the account. It exists once its balance is non-zero.
       const EvmField field = view.balance_apart(addr) ? EvmField::Balance : EvmField::Account;
@@ -129,11 +129,8 @@ std::array<uint32_t, kMaxCommitWorkers> shards_by_worker(std::span<const TxRecei
   const size_t stride = std::max<size_t>(1, receipts.size() / kSamples);
   std::array<uint64_t, InMemoryState::kShards> weight{};
   for (size_t i = 0; i < receipts.size(); i += stride)
-    for (const AccountDiff& a : receipts[i].diff.accounts) {
-      const bool credit_only = a.balance_credit && !a.balance && !a.nonce && !a.code_hash &&
-                               !a.deleted && !a.storage_cleared && a.storage.empty();
-      if (!credit_only) weight[InMemoryState::shard_of(a.address)] += 1 + a.storage.size();
-    }
+    for (const AccountDiff& a : receipts[i].diff.accounts)
+      if (!a.credit_only()) weight[InMemoryState::shard_of(a.address)] += 1 + a.storage.size();
   std::array<unsigned, InMemoryState::kShards> order;
   for (unsigned s = 0; s < order.size(); ++s) order[s] = s;
   std::stable_sort(order.begin(), order.end(), [&](unsigned a, unsigned b) { return weight[a] > weight[b]; });

@@ -172,14 +172,11 @@ class Executor {
     DependencyGraph g;
     g.cost_ns.resize(size_);
     g.deps.resize(size_);
-    for (size_t i = 0; i < size_; ++i) {
-      g.cost_ns[i] = slots_[i].exec_ns;
-      const auto& reads = slots_[i].reads;
-      if (reads && reads->incarnation != kNoIncarnation)
-        for (const ReadRecord<T>& r : reads->reads)
-          memory_.collect_sources(r.key, static_cast<TxIndex>(i), g.deps[i], r.skip_deltas);
-      std::sort(g.deps[i].begin(), g.deps[i].end());
-      g.deps[i].erase(std::unique(g.deps[i].begin(), g.deps[i].end()), g.deps[i].end());
+    for (size_t i = 0; i < size_; ++i) g.cost_ns[i] = slots_[i].exec_ns;
+    for_each_dependency([&](TxIndex reader, TxIndex writer, const Key&) { g.deps[reader].push_back(writer); });
+    for (std::vector<TxIndex>& deps : g.deps) {
+      std::sort(deps.begin(), deps.end());
+      deps.erase(std::unique(deps.begin(), deps.end()), deps.end());
     }
     return g;
   }

@@ -131,8 +131,7 @@ void TransferOverlayView::reset(StateView& pre, const Address& coinbase, size_t 
 void TransferOverlayView::apply(const StateDiff& diff, const Address& recipient, bool keep_credit) {
   for (const AccountDiff& d : diff.accounts) {
     if (d.address == coinbase_) continue;  // fees: read by no transaction of the block
-    const bool credit_only = d.balance_credit && !d.nonce && !d.balance && !d.code_hash;
-    if (credit_only && d.address == recipient && !keep_credit) continue;
+    if (d.credit_only() && d.address == recipient && !keep_credit) continue;
     accounts_[d.address].apply(d);  // without reading the account
   }
 }

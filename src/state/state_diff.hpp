@@ -42,6 +42,12 @@ struct AccountDiff {
   /// every balance it loads, reports the new `balance` instead: the parallel engine's commit
   /// turns such a credit into that balance before the receipt is kept.
   bool balance_unread = false;
+  /// A credit to an account the transaction never loaded (State::credit_lazily: the coinbase's
+  /// fee, a plain transfer's recipient): nothing but `balance_credit` is set.
+  bool credit_only() const {
+    return balance_credit && !balance_unread && !balance && !nonce && !code_hash && !deleted && !storage_cleared &&
+           storage.empty();
+  }
   /// New code hash; `code` holds the code when it is not the empty code.
   std::optional<Hash> code_hash;
   SharedCode code;
